@@ -1,0 +1,50 @@
+import type * as S from './schemas.js';
+
+/** Per-call options every backend method accepts. */
+export interface CallOptions {
+  /** Aborts the call; the promise then rejects with a `UserSettingsError` of kind `aborted`. */
+  signal?: AbortSignal;
+  /** Sent as `X-Reauth-Token` when repeating a call after re-verification (§4.3). */
+  reauthToken?: string;
+}
+
+/**
+ * What the panel needs from a backend. The default implementation speaks the HTTP contract
+ * (`createHttpBackend`); a host whose API differs passes its own object. Every method rejects
+ * with a `UserSettingsError`.
+ */
+export interface UserSettingsBackend {
+  getProfile(options?: CallOptions): Promise<S.Profile>;
+  changePassword(body: S.ChangePasswordBody, options?: CallOptions): Promise<void>;
+  startEmailVerification(body: { email: string }, options?: CallOptions): Promise<S.Verification>;
+  confirmEmail(body: S.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
+  startPhoneVerification(body: { phone: string }, options?: CallOptions): Promise<S.Verification>;
+  confirmPhone(body: S.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
+  removePhone(options?: CallOptions): Promise<S.Profile>;
+  resendVerification(verificationId: string, options?: CallOptions): Promise<S.Verification>;
+  createTiktokLinkSession(body: S.LinkSessionBody, options?: CallOptions): Promise<S.LinkSession>;
+  getTiktokLinkSession(state: string, options?: CallOptions): Promise<S.LinkSessionStatus>;
+  unlinkTiktok(options?: CallOptions): Promise<S.Profile>;
+  upgradeTiktokToBusiness(options?: CallOptions): Promise<S.Profile>;
+  startReauthChallenge(body: S.ReauthChallengeBody, options?: CallOptions): Promise<S.Verification>;
+  reauth(body: S.ReauthBody, options?: CallOptions): Promise<S.ReauthResult>;
+}
+
+/** Headers to add to every request: a fixed object, or a function called before each request. */
+export type HeadersSource =
+  | Record<string, string>
+  | (() => Record<string, string> | Promise<Record<string, string>>);
+
+export interface HttpBackendOptions {
+  /** Base URL of the contract's resources, e.g. `https://api.example.com/user-settings/v1`. */
+  apiBase: string;
+  headers?: HeadersSource;
+  /** Milliseconds before a call fails with kind `timeout`. Default 15000. */
+  timeout?: number;
+  /** `fetch` credentials mode. Default `same-origin`. */
+  credentials?: RequestCredentials;
+  /** Retries of idempotent GET calls on network or 5xx failure. Default 2. */
+  retries?: number;
+  /** For tests: the fetch to use. */
+  fetch?: typeof fetch;
+}

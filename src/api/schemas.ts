@@ -1,0 +1,151 @@
+/**
+ * The default backend contract (v1), defined once. Types are inferred from these schemas,
+ * every response is validated with them, and `scripts/openapi.ts` turns them into the
+ * published OpenAPI document.
+ */
+import * as z from 'zod/mini';
+
+const timestamp = () => z.iso.datetime({ offset: true });
+
+export const EmailInfo = z.object({
+  address: z.string(),
+  verified: z.boolean(),
+});
+
+export const PhoneInfo = z.object({
+  /** E.164, e.g. "+14155550123". */
+  number: z.string(),
+  verified: z.boolean(),
+});
+
+export const TiktokAccount = z.object({
+  openId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  avatarUrl: z.nullable(z.string()),
+  isBusinessAccount: z.boolean(),
+  linkedAt: timestamp(),
+});
+
+export const Profile = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  email: z.nullable(EmailInfo),
+  phone: z.nullable(PhoneInfo),
+  password: z.object({ isSet: z.boolean(), updatedAt: z.nullable(timestamp()) }),
+  passwordPolicy: z.object({
+    minLength: z.number().check(z.int(), z.minimum(1)),
+    maxLength: z.number().check(z.int(), z.minimum(1)),
+  }),
+  tiktok: z.object({
+    linkingAvailable: z.boolean(),
+    account: z.nullable(TiktokAccount),
+    businessUpgradeAvailable: z.boolean(),
+  }),
+  adAccountSettingsUrl: z.nullable(z.string()),
+});
+
+export const Verification = z.object({
+  verificationId: z.string(),
+  /** Masked, e.g. "+1 ••• ••• 4567". */
+  destination: z.string(),
+  expiresAt: timestamp(),
+  resendAvailableAt: timestamp(),
+});
+
+export const LinkMode = z.enum(['popup', 'redirect']);
+export const LinkStatus = z.enum(['pending', 'linked', 'cancelled', 'failed']);
+
+export const LinkSession = z.object({
+  state: z.string(),
+  authorizeUrl: z.string(),
+  expiresAt: timestamp(),
+});
+
+export const LinkSessionStatus = z.object({
+  state: z.string(),
+  status: LinkStatus,
+  error: z.optional(z.string()),
+});
+
+export const ReauthMethod = z.enum(['password', 'email_code', 'phone_code']);
+
+export const ReauthResult = z.object({
+  reauthToken: z.string(),
+  expiresAt: timestamp(),
+});
+
+export const ErrorCode = z.enum([
+  'unauthenticated',
+  'reauth_required',
+  'reauth_invalid',
+  'invalid_current_password',
+  'password_policy',
+  'password_breached',
+  'email_invalid',
+  'email_taken',
+  'phone_invalid',
+  'phone_taken',
+  'code_invalid',
+  'code_expired',
+  'too_many_attempts',
+  'rate_limited',
+  'last_login_method',
+  'tiktok_linking_unavailable',
+  'tiktok_account_in_use',
+  'tiktok_not_linked',
+  'business_upgrade_ineligible',
+]);
+
+/** Every non-2xx body. `code` stays a plain string: unknown codes are a generic failure. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.optional(z.string()),
+    field: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number()),
+    methods: z.optional(z.array(ReauthMethod)),
+    /** Extension: for `password_policy`, which rules failed (e.g. "too_short"). */
+    reasons: z.optional(z.array(z.string())),
+  }),
+});
+
+// Request bodies.
+export const ChangePasswordBody = z.object({
+  currentPassword: z.optional(z.string()),
+  newPassword: z.string(),
+  signOutOtherSessions: z.boolean(),
+});
+export const EmailVerificationBody = z.object({ email: z.string() });
+export const PhoneVerificationBody = z.object({ phone: z.string() });
+export const ConfirmCodeBody = z.object({ verificationId: z.string(), code: z.string() });
+export const LinkSessionBody = z.object({ mode: LinkMode, returnUrl: z.optional(z.string()) });
+export const ReauthChallengeBody = z.object({ method: z.enum(['email_code', 'phone_code']) });
+export const ReauthBody = z.union([
+  z.object({ method: z.literal('password'), password: z.string() }),
+  z.object({
+    method: z.enum(['email_code', 'phone_code']),
+    verificationId: z.string(),
+    code: z.string(),
+  }),
+]);
+
+export type Profile = z.infer<typeof Profile>;
+export type TiktokAccount = z.infer<typeof TiktokAccount>;
+export type Verification = z.infer<typeof Verification>;
+export type LinkMode = z.infer<typeof LinkMode>;
+export type LinkStatus = z.infer<typeof LinkStatus>;
+export type LinkSession = z.infer<typeof LinkSession>;
+export type LinkSessionStatus = z.infer<typeof LinkSessionStatus>;
+export type ReauthMethod = z.infer<typeof ReauthMethod>;
+export type ReauthResult = z.infer<typeof ReauthResult>;
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+export type ConfirmCodeBody = z.infer<typeof ConfirmCodeBody>;
+export type LinkSessionBody = z.infer<typeof LinkSessionBody>;
+export type ReauthChallengeBody = z.infer<typeof ReauthChallengeBody>;
+export type ReauthBody = z.infer<typeof ReauthBody>;
+
+/** Any schema of this file (used by the route table). */
+export type AnySchema = z.ZodMiniType;
