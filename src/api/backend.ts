@@ -1,3 +1,4 @@
+import type * as R from './requests.js';
 import type * as S from './schemas.js';
 
 /** Per-call options every backend method accepts. */
@@ -15,19 +16,19 @@ export interface CallOptions {
  */
 export interface UserSettingsBackend {
   getProfile(options?: CallOptions): Promise<S.Profile>;
-  changePassword(body: S.ChangePasswordBody, options?: CallOptions): Promise<void>;
+  changePassword(body: R.ChangePasswordBody, options?: CallOptions): Promise<void>;
   startEmailVerification(body: { email: string }, options?: CallOptions): Promise<S.Verification>;
-  confirmEmail(body: S.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
+  confirmEmail(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
   startPhoneVerification(body: { phone: string }, options?: CallOptions): Promise<S.Verification>;
-  confirmPhone(body: S.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
+  confirmPhone(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
   removePhone(options?: CallOptions): Promise<S.Profile>;
   resendVerification(verificationId: string, options?: CallOptions): Promise<S.Verification>;
-  createTiktokLinkSession(body: S.LinkSessionBody, options?: CallOptions): Promise<S.LinkSession>;
+  createTiktokLinkSession(body: R.LinkSessionBody, options?: CallOptions): Promise<S.LinkSession>;
   getTiktokLinkSession(state: string, options?: CallOptions): Promise<S.LinkSessionStatus>;
   unlinkTiktok(options?: CallOptions): Promise<S.Profile>;
   upgradeTiktokToBusiness(options?: CallOptions): Promise<S.Profile>;
-  startReauthChallenge(body: S.ReauthChallengeBody, options?: CallOptions): Promise<S.Verification>;
-  reauth(body: S.ReauthBody, options?: CallOptions): Promise<S.ReauthResult>;
+  startReauthChallenge(body: R.ReauthChallengeBody, options?: CallOptions): Promise<S.Verification>;
+  reauth(body: R.ReauthBody, options?: CallOptions): Promise<S.ReauthResult>;
 }
 
 /** Headers to add to every request: a fixed object, or a function called before each request. */

@@ -1,8 +1,10 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type { CallOptions, HttpBackendOptions, UserSettingsBackend } from './backend.js';
 import { UserSettingsError } from './errors.js';
-import { routes, fillPath, type RouteName } from './routes.js';
-import { ErrorBody } from './schemas.js';
+import { endpoints, fillPath, type RouteName } from './endpoints.js';
+
+/** The schemas, fetched in parallel with the first request so first paint does not carry them. */
+const loadSchemas = () => import('./responses.js');
 
 interface Call extends CallOptions {
   params?: Record<string, string>;
@@ -21,7 +23,8 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
   });
 
   async function call<T>(name: RouteName, { params, body, signal, reauthToken }: Call = {}): Promise<T> {
-    const route = routes[name];
+    const route = endpoints[name];
+    const schemas = loadSchemas();
     const headers: Record<string, string> = { accept: 'application/json', ...(await resolveHeaders(options.headers)) };
     if (reauthToken) headers['x-reauth-token'] = reauthToken;
     let response: Response;
@@ -33,11 +36,12 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
         json: body,
       });
     } catch (error) {
-      throw await failure(error);
+      throw await failure(error, schemas);
     }
-    if (!('response' in route)) return undefined as T;
+    const schema = (await schemas).responses[name];
+    if (!schema) return undefined as T;
     const data: unknown = await response.json().catch(() => undefined);
-    const parsed = route.response.safeParse(data);
+    const parsed = schema.safeParse(data);
     if (!parsed.success) {
       throw new UserSettingsError({ kind: 'invalid_response', status: response.status, message: `Unexpected response from ${route.path}` });
     }
@@ -68,11 +72,12 @@ async function resolveHeaders(source: HttpBackendOptions['headers']): Promise<Re
 }
 
 /** Turns what ky throws into the one error type, telling network, timeout and server apart. */
-async function failure(error: unknown): Promise<UserSettingsError> {
+async function failure(error: unknown, schemas: ReturnType<typeof loadSchemas>): Promise<UserSettingsError> {
   if (error instanceof TimeoutError) return new UserSettingsError({ kind: 'timeout' });
   if (error instanceof DOMException && error.name === 'AbortError') return new UserSettingsError({ kind: 'aborted' });
   if (error instanceof HTTPError) {
     const { response } = error;
+    const { ErrorBody } = await schemas;
     const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
     const detail = parsed.success ? parsed.data.error : undefined;
     const retryAfterHeader = Number(response.headers.get('retry-after'));

@@ -1,0 +1,41 @@
+import { createContext } from '@lit/context';
+import type { UserSettingsBackend } from '../api/backend.js';
+import type { Profile } from '../api/schemas.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** The hosts the panel drops into; each picks layout and theme defaults. */
+export type HostKind = 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
+export const hostKinds: readonly HostKind[] = ['ads-manager', 'business-center', 'mobile-lite', 'standalone'];
+
+/** The capabilities, in display order; also the deep-link fragments (`#password` …). */
+export type Section = 'email' | 'phone' | 'password' | 'tiktok';
+export const allSections: readonly Section[] = ['email', 'phone', 'password', 'tiktok'];
+
+export interface HostSettings {
+  kind: HostKind;
+  /** Compact summary rows whose editors open one at a time (the Ads Manager drop-down). */
+  compact: boolean;
+  /** How TikTok authorization opens: a popup (desktop) or a full-page redirect (mobile lite). */
+  linkMode: 'popup' | 'redirect';
+  /** Origin whose `postMessage` the TikTok flow trusts; default: the origin of `api-base`. */
+  callbackOrigin: string;
+  /** Country for phone numbers when none can be inferred (ISO 3166-1 alpha-2). */
+  defaultCountry?: string;
+}
+
+/** What the panel (or a standalone provider) shares with every sub-element. */
+export interface SettingsContext {
+  backend: UserSettingsBackend;
+  /** Undefined while `/me` is loading or when it failed. */
+  profile?: Profile;
+  messages: Messages;
+  /** BCP 47 locale used for messages, dates and numbers. */
+  locale: string;
+  host: HostSettings;
+  /** Adopts the profile a change returned (the one refresh after a change). */
+  applyProfile(profile: Profile): void;
+  /** Reads `/me` again once, for changes that return no profile. */
+  refreshProfile(): Promise<void>;
+}
+
+export const settingsContext = createContext<SettingsContext>(Symbol.for('user-settings-panel/context'));

@@ -1,0 +1,4 @@
+import { core } from './core.js';
+
+/** The English catalog: the source of every message key. */
+export const en = { ...core };

@@ -1,0 +1,50 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * `vite` serves the demo (index.html + demo/, MSW worker and mock TikTok page from public/).
+ * `vite build` builds the library: ESM entries with dependencies external.
+ * `vite build --mode bundle` builds `dist/user-settings-panel.bundle.js`: every dependency
+ * inside, editors and locales as lazily loaded chunks (what the size budget measures).
+ */
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'bundle') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        // Library mode keeps ES output's whitespace unless told otherwise.
+        minify: 'oxc',
+        lib: {
+          entry: { 'user-settings-panel.bundle': 'src/define.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+      },
+    };
+  }
+  if (mode === 'lib') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist',
+        target: 'es2022',
+        minify: false,
+        lib: {
+          entry: {
+            index: 'src/index.ts', define: 'src/define.ts', contract: 'src/contract.ts',
+            'locales/fr': 'src/locales/fr.ts', 'locales/ar': 'src/locales/ar.ts',
+            mock: 'src/mock/index.ts', 'mock-browser': 'src/mock/browser.ts',
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: { external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/] },
+      },
+    };
+  }
+  return {
+    server: { port: 5173 },
+    build: { outDir: 'dist-demo' },
+  };
+});
