@@ -1,0 +1,53 @@
+/** Assertion helpers that see through shadow roots (for reading what the user sees). */
+
+/** Every element matching `selector` in `root` and all shadow roots below it. */
+export function deepQueryAll<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] {
+  const found: T[] = [];
+  const walk = (node: ParentNode) => {
+    found.push(...node.querySelectorAll<T>(selector));
+    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(root);
+  return found;
+}
+
+export const deepQuery = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
+  deepQueryAll<T>(selector, root)[0] as T | undefined;
+
+/** Visible text of a node, including its shadow content, whitespace folded. */
+export function deepText(node: Node): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    if (n instanceof HTMLSlotElement) n.assignedNodes({ flatten: true }).forEach(walk);
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Text of every live region (`role=status|alert`, `aria-live`) under `root`: what a screen reader announces. */
+export const announced = (root: ParentNode = document) =>
+  deepQueryAll('[role=status], [role=alert], [aria-live]', root).map(deepText).join(' | ');
+
+/** Polls `check` until it returns a truthy value (or stops throwing); fails after `timeout` ms. */
+export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 4000, message = 'condition' } = {}): Promise<NonNullable<T>> {
+  const start = performance.now();
+  let lastError: unknown;
+  while (performance.now() - start < timeout) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting for ${message}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Elements in the deep tree that hold a secret value (password / code inputs with a value). */
+export const secretsInDom = (root: ParentNode = document) =>
+  deepQueryAll<HTMLInputElement>('input', root).filter((input) =>
+    (input.type === 'password' || input.autocomplete.includes('password') || input.autocomplete === 'one-time-code') && input.value !== '');
