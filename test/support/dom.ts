@@ -7,7 +7,8 @@ export function deepQueryAll<T extends Element = HTMLElement>(selector: string, 
     found.push(...node.querySelectorAll<T>(selector));
     for (const el of node.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
   };
-  walk(root);
+  walk(root instanceof Element && root.shadowRoot ? root.shadowRoot : root);
+  if (root instanceof Element && root.shadowRoot) found.push(...root.querySelectorAll<T>(selector));
   return found;
 }
 

@@ -6,9 +6,10 @@ export const panelStyles = css`
     border-radius: var(--_radius);
     container-type: inline-size;
   }
+  /* Defaults for the phone host; sub-elements inherit them, and a host's own values win. */
   :host([host='mobile-lite']) {
-    --_target: var(--usp-target-size, 44px);
-    font: var(--usp-font, 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --usp-target-size: 44px;
+    --usp-font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   }
   .panel { display: grid; gap: var(--_gap); padding: var(--usp-panel-padding, var(--_gap)); }
   header { display: flex; align-items: start; justify-content: space-between; gap: var(--_gap); }
