@@ -1,4 +1,5 @@
+import { code } from './code.js';
 import { core } from './core.js';
 
 /** The English catalog: the source of every message key. */
-export const en = { ...core };
+export const en = { ...core, ...code };

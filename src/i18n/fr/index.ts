@@ -1,4 +1,5 @@
 import type { Messages } from '../messages.js';
+import { code } from './code.js';
 import { core } from './core.js';
 
-export const fr: Messages = { ...core };
+export const fr: Messages = { ...core, ...code };
