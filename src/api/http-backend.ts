@@ -25,10 +25,10 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
   async function call<T>(name: RouteName, { params, body, signal, reauthToken }: Call = {}): Promise<T> {
     const route = endpoints[name];
     const schemas = loadSchemas();
-    const headers: Record<string, string> = { accept: 'application/json', ...(await resolveHeaders(options.headers)) };
-    if (reauthToken) headers['x-reauth-token'] = reauthToken;
     let response: Response;
     try {
+      const headers: Record<string, string> = { accept: 'application/json', ...(await resolveHeaders(options.headers)) };
+      if (reauthToken) headers['x-reauth-token'] = reauthToken;
       response = await client(base + fillPath(route.path, params), {
         method: route.method,
         headers,
@@ -38,7 +38,10 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
     } catch (error) {
       throw await failure(error, schemas);
     }
-    const schema = (await schemas).responses[name];
+    const { responses } = await schemas.catch(() => {
+      throw new UserSettingsError({ kind: 'network', message: 'Could not load the response schemas' });
+    });
+    const schema = responses[name];
     if (!schema) return undefined as T;
     const data: unknown = await response.json().catch(() => undefined);
     const parsed = schema.safeParse(data);
@@ -77,20 +80,27 @@ async function failure(error: unknown, schemas: ReturnType<typeof loadSchemas>):
   if (error instanceof DOMException && error.name === 'AbortError') return new UserSettingsError({ kind: 'aborted' });
   if (error instanceof HTTPError) {
     const { response } = error;
-    const { ErrorBody } = await schemas;
-    const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
-    const detail = parsed.success ? parsed.data.error : undefined;
-    const retryAfterHeader = Number(response.headers.get('retry-after'));
+    const { ErrorBody } = await schemas.catch(() => ({ ErrorBody: undefined }));
+    const parsed = ErrorBody?.safeParse(await response.json().catch(() => undefined));
+    const detail = parsed?.success ? parsed.data.error : undefined;
+    const retryAfterHeader = retryAfterSeconds(response.headers.get('retry-after'));
     return new UserSettingsError({
       kind: 'http',
       status: response.status,
       code: detail?.code ?? (response.status === 401 ? 'unauthenticated' : response.status === 429 ? 'rate_limited' : 'unknown'),
       message: detail?.message,
       field: detail?.field,
-      retryAfterSeconds: detail?.retryAfterSeconds ?? (Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : undefined),
+      retryAfterSeconds: detail?.retryAfterSeconds ?? retryAfterHeader,
       methods: detail?.methods,
       reasons: detail?.reasons,
     });
   }
   return new UserSettingsError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+}
+
+/** `Retry-After` as seconds or an HTTP date; undefined when absent or unparsable. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
