@@ -20,7 +20,11 @@ export default defineConfig(({ mode }): UserConfig => {
           entry: { 'user-settings-panel.bundle': 'src/define.ts' },
           formats: ['es'],
         },
-        rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+        rolldownOptions: {
+          // Let the entry export what lazy chunks share with it, instead of a separate shared chunk.
+          preserveEntrySignatures: 'allow-extension',
+          output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+        },
       },
     };
   }
