@@ -4,7 +4,7 @@ import type { UserSettingsError } from '../api/errors.js';
 /** What changed, in `usp-changed` / `usp-failed`. */
 export type Capability =
   | 'password' | 'email' | 'phone' | 'phone-removal'
-  | 'tiktok-link' | 'tiktok-unlink' | 'tiktok-business-upgrade' | 'profile';
+  | 'tiktok-link' | 'tiktok-unlink' | 'tiktok-business-upgrade' | 'profile' | 'reauth';
 
 const init = { bubbles: true, composed: true } as const;
 

@@ -1,15 +1,29 @@
 import type { ReauthMethod } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
+import { openModal } from '../shared/dialog.js';
 
 /**
- * Asks the user to prove it is them with one of `methods`; resolves the `reauthToken`, or
- * `undefined` when they cancel. (Placeholder until the re-verification dialog lands.)
+ * Asks the user to prove it is them with one of `methods` in a modal `<usp-reauth-dialog>`
+ * (loaded on first use) added to `host`'s shadow root; focus returns where it was after.
+ * Resolves the `reauthToken`, or `undefined` when they cancel or `signal` aborts.
+ * Nothing in `host` is touched, so what the user typed in the original form stays.
  */
 export async function requestReauth(
-  _host: HTMLElement,
-  _context: SettingsContext,
-  _methods: ReauthMethod[],
-  _signal: AbortSignal,
+  host: HTMLElement,
+  context: SettingsContext,
+  methods: ReauthMethod[],
+  signal: AbortSignal,
 ): Promise<string | undefined> {
-  return undefined;
+  await import('./reauth-dialog.js');
+  if (signal.aborted) return undefined;
+  const dialog = document.createElement('usp-reauth-dialog');
+  dialog.context = context;
+  dialog.methods = methods;
+  const close = () => dialog.shadowRoot?.querySelector('dialog')?.close();
+  signal.addEventListener('abort', close, { once: true });
+  try {
+    return (await openModal(host, dialog)) === 'ok' ? dialog.token : undefined;
+  } finally {
+    signal.removeEventListener('abort', close);
+  }
 }

@@ -8,5 +8,7 @@ export const code: Record<keyof typeof en, string> = {
   'code.resend': 'إعادة إرسال الرمز',
   'code.resendIn': 'إعادة إرسال الرمز بعد {seconds} ث',
   'code.verify': 'تحقّق',
+  'field.show': 'إظهار',
+  'field.hide': 'إخفاء',
   'dialog.confirm': 'تأكيد',
 };

@@ -1,5 +1,6 @@
 import type { Messages } from '../messages.js';
 import { code } from './code.js';
 import { core } from './core.js';
+import { reauth } from './reauth.js';
 
-export const ar: Messages = { ...core, ...code };
+export const ar: Messages = { ...core, ...code, ...reauth };

@@ -7,5 +7,7 @@ export const code = {
   'code.resend': 'Resend code',
   'code.resendIn': 'Resend code in {seconds} s',
   'code.verify': 'Verify',
+  'field.show': 'Show',
+  'field.hide': 'Hide',
   'dialog.confirm': 'Confirm',
 } as const;

@@ -1,5 +1,6 @@
 import { code } from './code.js';
 import { core } from './core.js';
+import { reauth } from './reauth.js';
 
 /** The English catalog: the source of every message key. */
-export const en = { ...core, ...code };
+export const en = { ...core, ...code, ...reauth };

@@ -8,5 +8,7 @@ export const code: Record<keyof typeof en, string> = {
   'code.resend': 'Renvoyer le code',
   'code.resendIn': 'Renvoyer le code dans {seconds} s',
   'code.verify': 'Vérifier',
+  'field.show': 'Afficher',
+  'field.hide': 'Masquer',
   'dialog.confirm': 'Confirmer',
 };

@@ -1,0 +1,51 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Messages } from '../../i18n/messages.js';
+
+/** One labelled input, with its hint and error linked by `aria-describedby`. */
+export interface FieldView {
+  id: string;
+  label: string;
+  value: string;
+  autocomplete: string;
+  /** `password` fields get a show/hide toggle. Default `text`. */
+  type?: 'text' | 'email' | 'password';
+  error?: string;
+  hint?: TemplateResult | string;
+  onInput(value: string): void;
+  onBlur?(): void;
+  /** Password fields: whether the text is shown, and the catalog for the toggle's label. */
+  shown?: boolean;
+  onToggle?(): void;
+  messages?: Messages;
+}
+
+/** Renders a field the way every editor and dialog shows it. */
+export function renderField(f: FieldView): TemplateResult {
+  const described = [f.hint && `${f.id}-hint`, f.error && `${f.id}-error`].filter(Boolean).join(' ');
+  const secret = f.type === 'password';
+  return html`
+    <div class="field">
+      <label for=${f.id}>${f.label}</label>
+      <div class="control">
+        <input id=${f.id} name=${f.id} type=${secret && f.shown ? 'text' : f.type ?? 'text'} .value=${f.value}
+          autocomplete=${f.autocomplete} spellcheck="false" autocapitalize="off"
+          aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${described || nothing}
+          @input=${(e: Event) => f.onInput((e.target as HTMLInputElement).value)} @blur=${f.onBlur}>
+        ${secret && f.messages ? html`<button type="button" aria-controls=${f.id} @click=${f.onToggle}>${
+          f.shown ? f.messages['field.hide'] : f.messages['field.show']}<span class="visually-hidden"> ${f.label}</span></button>` : nothing}
+      </div>
+      ${f.hint ? html`<div id="${f.id}-hint" class="hint">${f.hint}</div>` : nothing}
+      ${f.error ? html`<p id="${f.id}-error" class="error" role="alert">${f.error}</p>` : nothing}
+    </div>`;
+}
+
+export const fieldStyles = css`
+  form { display: grid; gap: var(--_gap); }
+  .control { display: flex; gap: calc(var(--_gap) / 2); }
+  .control input { flex: 1; min-width: 0; }
+  fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 6px; }
+  legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
+  .check { display: flex; gap: 8px; align-items: center; font-weight: normal; min-height: 24px; }
+  .check input { width: 1.1em; min-height: 1.1em; margin: 0; }
+  .actions { display: flex; flex-wrap: wrap; gap: calc(var(--_gap) / 2); }
+`;

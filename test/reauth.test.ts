@@ -1,0 +1,126 @@
+// Re-verification (step-up): requestReauth() and <usp-reauth-dialog>, on the mock backend.
+import { expect, fixture, html } from '@open-wc/testing';
+import { createHttpBackend } from '../src/api/http-backend.js';
+import type { ReauthMethod } from '../src/api/schemas.js';
+import type { SettingsContext } from '../src/context/settings-context.js';
+import '../src/define.js';
+import { requestReauth } from '../src/elements/reauth/request-reauth.js';
+import { en } from '../src/i18n/messages.js';
+import { startMockBackend, type MockBackend } from '../src/mock/browser.js';
+import { MOCK_PASSWORD } from '../src/mock/index.js';
+import { deepQuery, deepText, secretsInDom, waitFor } from './support/dom.js';
+import { user } from './support/user.js';
+
+type Hook = (fn: () => unknown) => void;
+const { describe, it, before, beforeEach } = globalThis as unknown as {
+  describe(title: string, fn: () => void): void;
+  it(title: string, fn: () => unknown): void;
+  before: Hook;
+  beforeEach: Hook;
+};
+
+let mock: MockBackend;
+const context: SettingsContext = {
+  backend: createHttpBackend({ apiBase: '/api' }),
+  messages: en,
+  locale: 'en',
+  host: { kind: 'standalone', compact: false, linkMode: 'popup', callbackOrigin: location.origin },
+  applyProfile: () => undefined,
+  refreshProfile: async () => undefined,
+};
+
+/** A host with a focused button, as an editor's submit button would be when the dialog opens. */
+async function mountHost() {
+  const provider = await fixture(html`<user-settings-provider api-base="/api"><div></div></user-settings-provider>`);
+  const host = provider.querySelector('div')!;
+  host.attachShadow({ mode: 'open' }).innerHTML = '<button>Save</button>';
+  host.shadowRoot!.querySelector('button')!.focus();
+  return host;
+}
+
+async function open(methods: ReauthMethod[], signal = new AbortController().signal) {
+  const host = await mountHost();
+  const token = requestReauth(host, context, methods, signal);
+  const dialog = await waitFor(() => deepQuery<HTMLDialogElement>('dialog[open]'), { message: 'the dialog' });
+  return { host, token, dialog, element: host.shadowRoot!.querySelector('usp-reauth-dialog')! };
+}
+
+before(async () => {
+  mock = await startMockBackend({ apiBase: '/api' });
+});
+beforeEach(() => mock.state.reset('default', { phone: { number: '+14155554567', verified: true } }));
+
+describe('re-verification', () => {
+  it('is an accessible modal dialog, also with an error', async () => {
+    const { element, token } = await open(['password', 'email_code', 'phone_code']);
+    expect(await user.visible('dialog', 'Confirm it\'s you')).to.equal(true);
+    await expect(element).to.be.accessible();
+    await user.click('button', 'Confirm');
+    expect(deepText(element)).to.contain('Enter your password.');
+    await expect(element).to.be.accessible();
+    await user.press('Escape');
+    expect(await token).to.equal(undefined);
+  });
+
+  it('by password: a wrong one is an error inside the dialog, the right one resolves the token and restores focus', async () => {
+    const { host, token, element } = await open(['password']);
+    await user.fill('textbox', 'Current password', 'not-it');
+    await user.press('Enter');
+    await waitFor(() => deepText(element).includes('didn\'t match'), { message: 'the error' });
+    const field = element.shadowRoot!.querySelector<HTMLInputElement>('#password')!;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.value).to.equal('');
+    expect(element.shadowRoot!.activeElement).to.equal(field);
+    await user.fill('textbox', 'Current password', MOCK_PASSWORD);
+    await user.click('button', 'Confirm');
+    const value = await token;
+    expect(value).to.be.a('string').and.not.equal('');
+    expect(mock.state.requestsTo('reauth').map((r) => r.body)).to.deep.equal([
+      { method: 'password', password: 'not-it' },
+      { method: 'password', password: MOCK_PASSWORD },
+    ]);
+    expect(host.shadowRoot!.querySelector('usp-reauth-dialog')).to.equal(null);
+    expect(host.shadowRoot!.activeElement?.textContent).to.equal('Save');
+    expect(secretsInDom()).to.have.length(0);
+  });
+
+  it('by a code sent to the email: send, wrong code, right code', async () => {
+    const { token, element } = await open(['password', 'email_code']);
+    await user.click('radio', 'A code sent to your email');
+    await user.click('button', 'Send code');
+    await waitFor(() => deepText(element).includes('We sent a code to'), { message: 'the code step' });
+    expect(mock.state.requestsTo('startReauthChallenge').map((r) => r.body)).to.deep.equal([{ method: 'email_code' }]);
+    await expect(element).to.be.accessible();
+    await user.fill('textbox', 'Verification code', '000001');
+    await waitFor(() => deepText(element).includes('didn\'t match'), { message: 'the code error' });
+    const code = mock.inbox.latestCode({ purpose: 'reauth' });
+    await user.fill('textbox', 'Verification code', code);
+    expect(await token).to.be.a('string');
+    const last = mock.state.requestsTo('reauth').at(-1)!;
+    expect(last.body).to.include({ method: 'email_code', code });
+  });
+
+  it('by a code sent to the phone, with the keyboard alone', async () => {
+    const { token } = await open(['phone_code']);
+    await user.press('Tab'); // Cancel → Send code
+    await user.press('Enter');
+    await waitFor(() => deepQuery('usp-code-input'), { message: 'the code input' });
+    await waitFor(() => deepQuery('usp-code-input')!.shadowRoot!.activeElement, { message: 'focus in the code' });
+    await user.keyboardType(mock.inbox.latestCode({ purpose: 'reauth', channel: 'sms' }));
+    expect(await token).to.be.a('string');
+  });
+
+  it('cancel resolves undefined; an aborted signal closes the dialog', async () => {
+    const first = await open(['password']);
+    await user.fill('textbox', 'Current password', 'typed');
+    await user.click('button', 'Cancel');
+    expect(await first.token).to.equal(undefined);
+    expect(deepQuery('usp-reauth-dialog')).to.equal(undefined);
+    expect(secretsInDom()).to.have.length(0);
+    const abort = new AbortController();
+    const second = await open(['password'], abort.signal);
+    abort.abort();
+    expect(await second.token).to.equal(undefined);
+    expect(deepQuery('usp-reauth-dialog')).to.equal(undefined);
+  });
+});
