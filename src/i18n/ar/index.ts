@@ -1,6 +1,7 @@
 import type { Messages } from '../messages.js';
 import { code } from './code.js';
 import { core } from './core.js';
+import { phone } from './phone.js';
 import { reauth } from './reauth.js';
 
-export const ar: Messages = { ...core, ...code, ...reauth };
+export const ar: Messages = { ...core, ...code, ...reauth, ...phone };

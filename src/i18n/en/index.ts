@@ -1,6 +1,7 @@
 import { code } from './code.js';
 import { core } from './core.js';
+import { phone } from './phone.js';
 import { reauth } from './reauth.js';
 
 /** The English catalog: the source of every message key. */
-export const en = { ...core, ...code, ...reauth };
+export const en = { ...core, ...code, ...reauth, ...phone };
