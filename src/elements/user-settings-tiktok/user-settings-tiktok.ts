@@ -21,9 +21,23 @@ export class UserSettingsTiktok extends LitElement {
   @state()
   private context?: SettingsContext;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back from TikTok in redirect mode: open the manager, which finishes the link flow.
+    // (After this first render, so a panel that is rendering us is not asked to update mid-update.)
+    if (new URLSearchParams(location.search).has('usp_link_state')) void this.updateComplete.then(() => toggleSection(this, 'tiktok', true));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) void import('./tiktok-editor.js');
   }
+
+  /** Closes the manager and puts focus back on the button that opened it. */
+  #close = async () => {
+    toggleSection(this, 'tiktok', false);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=action]')?.focus();
+  };
 
   protected override render() {
     const profile = this.context?.profile;
@@ -36,10 +50,11 @@ export class UserSettingsTiktok extends LitElement {
       value: account
         ? format(t['tiktok.summaryLinked'], { username: account.username })
         : linkingAvailable ? t['tiktok.summaryNotLinked'] : t['tiktok.summaryUnavailable'],
-      action: account ? t['action.manage'] : t['action.add'],
+      // Nothing to offer while the feature is unavailable and no account is linked.
+      action: account ? t['action.manage'] : linkingAvailable ? t['action.add'] : undefined,
       open: this.open,
       onToggle: () => toggleSection(this, 'tiktok'),
-      editor: () => html`<usp-tiktok-editor @usp-editor-close=${() => toggleSection(this, 'tiktok', false)}></usp-tiktok-editor>`,
+      editor: () => html`<usp-tiktok-editor @usp-editor-close=${this.#close}></usp-tiktok-editor>`,
     });
   }
 }

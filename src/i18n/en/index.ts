@@ -2,6 +2,7 @@ import { code } from './code.js';
 import { core } from './core.js';
 import { phone } from './phone.js';
 import { reauth } from './reauth.js';
+import { tiktok } from './tiktok.js';
 
 /** The English catalog: the source of every message key. */
-export const en = { ...core, ...code, ...reauth, ...phone };
+export const en = { ...core, ...code, ...reauth, ...phone, ...tiktok };

@@ -3,5 +3,6 @@ import { code } from './code.js';
 import { core } from './core.js';
 import { phone } from './phone.js';
 import { reauth } from './reauth.js';
+import { tiktok } from './tiktok.js';
 
-export const fr: Messages = { ...core, ...code, ...reauth, ...phone };
+export const fr: Messages = { ...core, ...code, ...reauth, ...phone, ...tiktok };

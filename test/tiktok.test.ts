@@ -1,0 +1,560 @@
+// <user-settings-tiktok> and its manager: link (popup, redirect), unlink, Business upgrade.
+import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
+import { tiktokLink, type UspTiktokEditor } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
+import type { UserSettingsChangedEvent, UserSettingsFailedEvent } from '../src/events/events.js';
+import type { MockBackend } from '../src/mock/browser.js';
+import { MOCK_TIKTOK_AVATAR_URL, presets, type MockPresetName } from '../src/mock/state.js';
+import { announced, deepQuery, deepQueryAll, deepText, waitFor } from './support/dom.js';
+import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
+import { user } from './support/user.js';
+
+const LINK_MESSAGE = 'user-settings:tiktok-link';
+const original = { open: window.open, navigate: tiktokLink.navigate, pollMs: tiktokLink.pollMs };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A window as `window.open` returns it, under the test's control. */
+interface FakePopup { closed: boolean; urls: string[]; location: { replace(url: string): void }; close(): void; focus(): void }
+function fakePopup(): FakePopup {
+  const popup: FakePopup = {
+    closed: false,
+    urls: [],
+    location: { replace: (url) => popup.urls.push(url) },
+    close: () => { popup.closed = true; },
+    focus: () => {},
+  };
+  return popup;
+}
+
+/** Replaces `window.open`; returns the calls it received. */
+function stubOpen(result: FakePopup | null): unknown[][] {
+  const calls: unknown[][] = [];
+  window.open = ((...args: unknown[]) => {
+    calls.push(args);
+    return result;
+  }) as typeof window.open;
+  return calls;
+}
+
+/** Replaces the redirect navigation; returns the URLs it was asked to go to. */
+function stubNavigate(): string[] {
+  const urls: string[] = [];
+  tiktokLink.navigate = (url) => void urls.push(url);
+  return urls;
+}
+
+let mock: MockBackend;
+let panel: UserSettingsPanel;
+let changed: UserSettingsChangedEvent[];
+let failed: UserSettingsFailedEvent[];
+
+/** Mounts the panel with only the TikTok section, against the mock reset to `preset`. */
+async function mount(preset: MockPresetName = 'default', options: { host?: string; open?: boolean } = {}) {
+  panel?.remove();
+  mock = await mockBackend(preset);
+  panel = await mountPanel({ sections: 'tiktok', host: options.host ?? 'business-center' });
+  changed = [];
+  failed = [];
+  panel.addEventListener('usp-changed', (event) => changed.push(event));
+  panel.addEventListener('usp-failed', (event) => failed.push(event));
+  if (options.open !== false) {
+    await user.click('button', 'TikTok account');
+    await editorReady();
+  }
+  return panel;
+}
+
+const editor = () => deepQuery<UspTiktokEditor>('usp-tiktok-editor', panel.shadowRoot!);
+const editorReady = () => waitFor(() => editor()?.shadowRoot?.querySelector('.stack'), { message: 'the TikTok manager' });
+const said = (text: string, timeout = 4000) => waitFor(() => announced(panel).includes(text), { timeout, message: `"${text}" announced (got "${announced(panel)}")` });
+const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
+const post = (data: unknown, origin = location.origin) => window.dispatchEvent(new MessageEvent('message', { data, origin }));
+const dialog = () => waitFor(() => deepQuery('dialog[open]', panel.shadowRoot!), { message: 'a dialog' });
+const pageUrl = () => new URL(location.href);
+
+/** Clicks "Link TikTok account" with a fake popup; resolves once the popup points at TikTok. */
+async function startPopupLink() {
+  const popup = fakePopup();
+  const calls = stubOpen(popup);
+  await user.click('button', 'Link TikTok account', { exact: true });
+  await waitFor(() => popup.urls.length, { message: 'the popup to be pointed at TikTok' });
+  expect(calls).to.have.length(1);
+  return { popup, state: stateOf(popup.urls[0]) };
+}
+
+afterEach(() => {
+  window.open = original.open;
+  tiktokLink.navigate = original.navigate;
+  tiktokLink.pollMs = original.pollMs;
+  mock?.worker.resetHandlers();
+  const url = pageUrl();
+  url.searchParams.delete('usp_link_state');
+  history.replaceState(null, '', url);
+});
+
+describe('<user-settings-tiktok>: states', () => {
+  it('is accessible when not linked, and says what linking gives', async () => {
+    await mount();
+    await expect(panel).to.be.accessible();
+    const text = deepText(editor()!);
+    expect(text).to.include('sign in to TikTok For Business with TikTok');
+    expect(text).to.include('use your organic TikTok videos in your ads');
+    expect(await user.count('button', 'Link TikTok account', { exact: true })).to.equal(1);
+  });
+
+  it('offers nothing when linking is unavailable, and explains it when the backend says so', async () => {
+    await mount('linkingUnavailable', { open: false });
+    expect(deepText(panel)).to.include('Not available yet');
+    expect(await user.count('button', 'TikTok account')).to.equal(0);
+    await expect(panel).to.be.accessible();
+
+    // Available when the panel loaded, switched off since: the link attempt explains it.
+    await mount();
+    mock.scenarios.set({ linkingUnavailable: true });
+    const popup = fakePopup();
+    stubOpen(popup);
+    await user.click('button', 'Link TikTok account', { exact: true });
+    await said('isn\'t available for your account yet');
+    expect(popup.closed, 'the blank popup is closed').to.equal(true);
+    await waitFor(() => deepText(editor()!).includes('We\'re testing this feature'));
+    expect(await user.count('button', 'Link TikTok account', { exact: true })).to.equal(0);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_linking_unavailable']);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('shows a linked personal account: avatar, names, badge, date, upgrade and unlink', async () => {
+    await mount('linkedPersonal');
+    const card = deepText(editor()!);
+    expect(card).to.include('Jordan Creates');
+    expect(card).to.include('@ jordan.creates');
+    expect(card).to.include('Personal account');
+    expect(card).to.include('Linked Feb 1, 2025');
+    expect(await user.count('button', 'Upgrade to Business Account')).to.equal(1);
+    expect(await user.count('button', 'Unlink TikTok account')).to.equal(1);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('shows a Business Account without the upgrade', async () => {
+    await mount('linkedBusiness');
+    expect(deepText(editor()!)).to.include('Business Account');
+    expect(await user.count('button', 'Upgrade to Business Account')).to.equal(0);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('uses only https or same-origin avatars, with a fallback when one fails to load', async () => {
+    await mount('linkedPersonal', { open: false });
+    const root = () => editor()!.shadowRoot!;
+    // The mock's https avatar is on an unreachable host: it is tried, then replaced by the initial.
+    await user.click('button', 'Manage TikTok account');
+    await editorReady();
+    const img = root().querySelector('img');
+    expect(img?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
+    await waitFor(() => !root().querySelector('img'), { message: 'the fallback avatar', timeout: 8000 });
+    expect(root().querySelector('.avatar')!.textContent).to.equal('J');
+
+    for (const avatarUrl of ['http://evil.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA']) {
+      panel.remove();
+      const { tiktok } = presets.linkedPersonal;
+      mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account, avatarUrl } } });
+      panel = await mountPanel({ sections: 'tiktok' });
+      await user.click('button', 'Manage TikTok account');
+      await editorReady();
+      expect(deepText(editor()!)).to.include('jordan.creates');
+      expect(deepQueryAll('img', panel.shadowRoot!), avatarUrl).to.have.length(0);
+      expect(root().querySelector('.avatar')!.textContent).to.equal('J');
+    }
+  });
+
+  it('speaks French and Arabic', async () => {
+    mock = await mockBackend('linkedPersonal');
+    await import('../src/locales/fr.js');
+    await import('../src/locales/ar.js');
+    panel = await mountPanel({ sections: 'tiktok', locale: 'fr' });
+    await user.click('button', 'Compte TikTok');
+    await editorReady();
+    expect(deepText(editor()!)).to.include('Dissocier le compte TikTok');
+    panel.locale = 'ar';
+    await waitFor(() => deepText(editor()!).includes('إلغاء ربط حساب TikTok'));
+    await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: link in a popup', () => {
+  it('opens the popup at once, then points it at TikTok and finishes on the callback message', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000; // only the message can finish this flow
+    const { popup, state } = await startPopupLink();
+    expect(popup.urls[0]).to.match(/^http:\/\/localhost:\d+\/mock-tiktok-authorize\.html\?/);
+    const [create] = requestsTo(mock, 'createTiktokLinkSession');
+    const returnUrl = pageUrl();
+    expect(create.body).to.deep.equal({ mode: 'popup', returnUrl: returnUrl.href });
+    await said('Finish linking in the TikTok window');
+    await expect(panel).to.be.accessible();
+
+    mock.state.decideLinkSession(state, 'approve');
+    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    await said('Your TikTok account is linked.');
+    await waitFor(() => deepText(editor()!).includes('mock.creator'));
+    expect(popup.closed).to.equal(true);
+    expect(requestsTo(mock, 'getProfile'), 'one refresh after the change').to.have.length(2);
+    expect(requestsTo(mock, 'getTiktokLinkSession')).to.have.length(0);
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
+    expect(changed[0].detail.profile.tiktok.account?.username).to.equal('mock.creator');
+    expect(changed[0].bubbles && changed[0].composed).to.equal(true);
+    expect(deepText(panel)).to.include('Linked as @mock.creator');
+    await expect(panel).to.be.accessible();
+  });
+
+  it('finishes by polling when no message arrives (the opener was cut)', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    const { state } = await startPopupLink();
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 2, { message: 'polls' });
+    expect(announced(panel)).to.include('Finish linking');
+    mock.state.decideLinkSession(state, 'approve');
+    await said('Your TikTok account is linked.');
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
+    const polls = requestsTo(mock, 'getTiktokLinkSession').length;
+    await sleep(350);
+    expect(requestsTo(mock, 'getTiktokLinkSession'), 'polling stopped').to.have.length(polls);
+  });
+
+  it('polls about every 1.5 s by default', async () => {
+    await mount();
+    await startPopupLink();
+    await sleep(1000);
+    expect(requestsTo(mock, 'getTiktokLinkSession')).to.have.length(0);
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length === 1, { timeout: 1500 });
+    panel.remove();
+  });
+
+  it('says so when the user cancels on TikTok', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000;
+    const { state, popup } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'cancel');
+    post({ type: LINK_MESSAGE, state, status: 'cancelled' });
+    await said('Linking was cancelled. No TikTok account was linked.');
+    expect(popup.closed).to.equal(true);
+    expect(changed).to.have.length(0);
+    expect(await user.count('button', 'Link TikTok account', { exact: true })).to.equal(1);
+  });
+
+  it('lets the user cancel from the panel, with the keyboard', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000;
+    const popup = fakePopup();
+    stubOpen(popup);
+    await user.focus('button', 'Link TikTok account', { exact: true });
+    await user.press('Enter');
+    await waitFor(() => popup.urls.length);
+    await user.focus('button', 'Cancel', { exact: true });
+    await user.press('Enter');
+    await said('Linking was cancelled.');
+    expect(popup.closed).to.equal(true);
+  });
+
+  it('counts a popup the user closed as a cancellation, after one last poll', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    const { popup } = await startPopupLink();
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 1);
+    popup.closed = true;
+    const before = requestsTo(mock, 'getTiktokLinkSession').length;
+    await said('Linking was cancelled.');
+    expect(requestsTo(mock, 'getTiktokLinkSession').length, 'one last poll').to.be.greaterThan(before);
+    expect(changed).to.have.length(0);
+  });
+
+  it('trusts the last poll over the closed popup: approved, then closed, is linked', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    const { popup, state } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'approve');
+    popup.closed = true;
+    await said('Your TikTok account is linked.');
+  });
+
+  it('tells "account in use" and "failed" apart', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    let { state } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'account_in_use');
+    await said('already linked to another TikTok For Business account');
+    await expect(panel).to.be.accessible();
+    expect(failed.at(-1)!.detail.code).to.equal('tiktok_account_in_use');
+
+    ({ state } = await startPopupLink());
+    mock.state.decideLinkSession(state, 'fail');
+    await said('TikTok couldn\'t link your account. Try again.');
+    expect(announced(panel)).not.to.include('already linked');
+    expect(failed.at(-1)!.detail.code).to.equal('tiktok_link_failed');
+    expect(changed).to.have.length(0);
+  });
+
+  it('ignores messages from another origin, with another state or of another kind', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000;
+    const { state, popup } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'approve');
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://evil.example');
+    post({ type: LINK_MESSAGE, state: 'lnk_someone_else', status: 'linked' });
+    post({ type: 'other', state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'pending' });
+    post('linked');
+    post(null);
+    await sleep(100);
+    expect(announced(panel)).to.include('Finish linking');
+    expect(popup.closed).to.equal(false);
+    expect(requestsTo(mock, 'getProfile')).to.have.length(1);
+    expect(changed).to.have.length(0);
+    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    await said('Your TikTok account is linked.');
+  });
+
+  it('trusts only the configured callback origin', async () => {
+    mock = await mockBackend();
+    panel = await fixture(html`<user-settings-panel api-base="/api" sections="tiktok" callback-origin="https://auth.example"></user-settings-panel>`);
+    await waitFor(() => panel.shadowRoot!.querySelector('.sections'));
+    await user.click('button', 'TikTok account');
+    await editorReady();
+    tiktokLink.pollMs = 60_000;
+    const { state } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'approve');
+    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    await sleep(100);
+    expect(announced(panel)).to.include('Finish linking');
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://auth.example');
+    await said('Your TikTok account is linked.');
+  });
+
+  it('refuses an authorize URL that is not https or same-origin', async () => {
+    for (const authorizeUrl of ['http://evil.example/authorize', 'javascript:alert(1)']) {
+      await mount();
+      mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+        HttpResponse.json({ state: 'lnk_x', authorizeUrl, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+      const popup = fakePopup();
+      stubOpen(popup);
+      const navigated = stubNavigate();
+      await user.click('button', 'Link TikTok account', { exact: true });
+      await said('couldn\'t understand');
+      expect(popup.urls, authorizeUrl).to.deep.equal([]);
+      expect(popup.closed).to.equal(true);
+      expect(navigated).to.deep.equal([]);
+      expect(failed.map((e) => e.detail.kind)).to.deep.equal(['invalid_response']);
+      await expect(panel).to.be.accessible();
+    }
+  });
+
+  it('stops listening and polling when removed', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    const { state } = await startPopupLink();
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 1);
+    panel.remove();
+    const count = mock.state.requests.length;
+    mock.state.decideLinkSession(state, 'approve');
+    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    await sleep(350);
+    expect(mock.state.requests.length).to.equal(count);
+    expect(changed).to.have.length(0);
+  });
+
+  it('links end to end through the mock\'s real authorize page', async () => {
+    await mount();
+    const opened: (Window | null)[] = [];
+    window.open = ((...args: Parameters<typeof window.open>) => {
+      opened.push(original.open.apply(window, args));
+      return opened[0];
+    }) as typeof window.open;
+    await user.click('button', 'Link TikTok account', { exact: true });
+    // The page is ready once its script ran (it focuses Approve).
+    const approve = await waitFor(() => opened[0]?.document.readyState === 'complete' &&
+      opened[0].document.querySelector<HTMLButtonElement>('button[data-decision=approve]'), { timeout: 5000, message: 'the authorize page' });
+    expect(opened[0]!.location.pathname).to.equal('/mock-tiktok-authorize.html');
+    approve.click();
+    await said('Your TikTok account is linked.', 5000);
+    await waitFor(() => opened[0]!.closed, { message: 'the popup to close' });
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
+    expect(deepText(editor()!)).to.include('mock.creator');
+  });
+});
+
+describe('<user-settings-tiktok>: link by redirect', () => {
+  it('falls back to a redirect when the popup is blocked, and finishes when the user comes back', async () => {
+    await mount();
+    stubOpen(null);
+    const navigated = stubNavigate();
+    await user.click('button', 'Link TikTok account', { exact: true });
+    await waitFor(() => navigated.length, { message: 'the redirect' });
+    const [create] = requestsTo(mock, 'createTiktokLinkSession');
+    expect(create.body).to.deep.equal({ mode: 'redirect', returnUrl: pageUrl().href });
+    expect(announced(panel)).to.include('Taking you to TikTok');
+    const state = stateOf(navigated[0]);
+    expect(new URL(navigated[0]).searchParams.get('mode')).to.equal('redirect');
+
+    // On TikTok: the user approves; the callback sends them back with the state.
+    panel.remove();
+    mock.state.decideLinkSession(state, 'approve');
+    const back = pageUrl();
+    back.searchParams.set('usp_link_state', state);
+    history.replaceState(null, '', back);
+    mock.state.clearRequests();
+    panel = await mountPanel({ sections: 'tiktok' });
+    changed = [];
+    panel.addEventListener('usp-changed', (event) => changed.push(event));
+    await said('Your TikTok account is linked.');
+    expect(pageUrl().searchParams.has('usp_link_state'), 'the state left the address bar').to.equal(false);
+    expect(mock.state.requests.map((r) => r.route)).to.deep.equal(['getProfile', 'getTiktokLinkSession', 'getProfile']);
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
+    expect(deepText(editor()!)).to.include('mock.creator');
+    await expect(panel).to.be.accessible();
+  });
+
+  it('uses a redirect on mobile lite, and tells a cancellation on return', async () => {
+    await mount('default', { host: 'mobile-lite' });
+    const calls = stubOpen(fakePopup());
+    const navigated = stubNavigate();
+    await user.click('button', 'Link TikTok account', { exact: true });
+    await waitFor(() => navigated.length);
+    expect(calls, 'no popup on mobile lite').to.have.length(0);
+    expect(requestsTo(mock, 'createTiktokLinkSession')[0].body).to.include({ mode: 'redirect' });
+
+    panel.remove();
+    const state = stateOf(navigated[0]);
+    mock.state.decideLinkSession(state, 'cancel');
+    const back = pageUrl();
+    back.searchParams.set('usp_link_state', state);
+    history.replaceState(null, '', back);
+    panel = await mountPanel({ sections: 'tiktok', host: 'mobile-lite' });
+    await said('Linking was cancelled.');
+    expect(pageUrl().searchParams.has('usp_link_state')).to.equal(false);
+  });
+
+  it('explains "account in use" on return from a redirect', async () => {
+    mock = await mockBackend();
+    const api = mock.state.createLinkSession({ mode: 'redirect', returnUrl: location.href, authorizePageUrl: `${location.origin}/mock-tiktok-authorize.html` });
+    mock.state.decideLinkSession(api.state, 'account_in_use');
+    const back = pageUrl();
+    back.searchParams.set('usp_link_state', api.state);
+    history.replaceState(null, '', back);
+    panel = await mountPanel({ sections: 'tiktok', host: 'ads-manager' });
+    await said('already linked to another TikTok For Business account');
+    await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: unlink', () => {
+  it('asks first, then unlinks', async () => {
+    await mount('linkedPersonal');
+    const requested: Event[] = [];
+    panel.addEventListener('usp-unlink-requested', (event) => requested.push(event));
+    await user.click('button', 'Unlink TikTok account');
+    const open = await dialog();
+    expect(requested).to.have.length(1);
+    expect(requested[0].cancelable && requested[0].composed).to.equal(true);
+    expect(deepText(open)).to.include('Unlink @jordan.creates?');
+    expect(deepText(open)).to.include('won\'t be able to sign in with this TikTok account');
+    await expect(panel).to.be.accessible();
+    await user.click('button', 'Unlink', { exact: true });
+    await said('Your TikTok account is unlinked.');
+    expect(requestsTo(mock, 'unlinkTiktok')).to.have.length(1);
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-unlink']);
+    expect(changed[0].detail.profile.tiktok.account).to.equal(null);
+    expect(await user.count('button', 'Link TikTok account', { exact: true })).to.equal(1);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('does nothing when the user cancels, and gives focus back', async () => {
+    await mount('linkedPersonal');
+    await user.focus('button', 'Unlink TikTok account');
+    await user.press('Enter');
+    await dialog();
+    await user.press('Escape');
+    await waitFor(() => !deepQuery('dialog[open]', panel.shadowRoot!));
+    expect(requestsTo(mock, 'unlinkTiktok')).to.have.length(0);
+    expect(editor()!.shadowRoot!.activeElement?.textContent).to.equal('Unlink TikTok account');
+    expect(deepText(editor()!)).to.include('jordan.creates');
+  });
+
+  it('does nothing when the host vetoes it, and says nothing was unlinked', async () => {
+    await mount('linkedPersonal');
+    panel.addEventListener('usp-unlink-requested', (event) => event.preventDefault());
+    await user.click('button', 'Unlink TikTok account');
+    await said('Unlinking was stopped. Your TikTok account is still linked.');
+    expect(deepQuery('dialog', panel.shadowRoot!)).to.equal(undefined);
+    expect(requestsTo(mock, 'unlinkTiktok')).to.have.length(0);
+    expect(changed).to.have.length(0);
+  });
+
+  it('explains that TikTok is the last way to sign in', async () => {
+    await mount('tiktokOnly');
+    await user.click('button', 'Unlink TikTok account');
+    await dialog();
+    await user.click('button', 'Unlink', { exact: true });
+    await said('This is your only way to sign in. Add another sign-in method first.');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['last_login_method']);
+    expect(deepText(editor()!)).to.include('jordan.creates');
+    await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: upgrade to a Business Account', () => {
+  it('explains a Business Account, upgrades, and updates the badge', async () => {
+    await mount('linkedPersonal');
+    await user.click('button', 'Upgrade to Business Account');
+    const open = await dialog();
+    expect(deepText(open)).to.include('A Business Account is a public TikTok account');
+    await expect(panel).to.be.accessible();
+    await user.click('button', 'Upgrade', { exact: true });
+    await said('Your TikTok account is now a Business Account.');
+    expect(requestsTo(mock, 'upgradeTiktokToBusiness')).to.have.length(1);
+    expect(deepText(editor()!)).to.include('Business Account');
+    expect(deepText(editor()!)).not.to.include('Personal account');
+    expect(await user.count('button', 'Upgrade to Business Account')).to.equal(0);
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-business-upgrade']);
+    expect(changed[0].detail.profile.tiktok.account?.isBusinessAccount).to.equal(true);
+  });
+
+  it('explains an ineligible account and changes nothing', async () => {
+    await mount('linkedPersonal');
+    mock.state.profile.tiktok.businessUpgradeAvailable = false;
+    await user.click('button', 'Upgrade to Business Account');
+    await dialog();
+    await user.click('button', 'Upgrade', { exact: true });
+    await said('isn\'t eligible for a Business Account right now');
+    expect(deepText(editor()!)).to.include('Personal account');
+    expect(changed).to.have.length(0);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['business_upgrade_ineligible']);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('cancelling the confirmation sends nothing', async () => {
+    await mount('linkedPersonal');
+    await user.click('button', 'Upgrade to Business Account');
+    await dialog();
+    await user.click('button', 'Cancel', { exact: true });
+    await waitFor(() => !deepQuery('dialog[open]', panel.shadowRoot!));
+    expect(requestsTo(mock, 'upgradeTiktokToBusiness')).to.have.length(0);
+  });
+});
+
+describe('<user-settings-tiktok>: the section', () => {
+  it('closes the manager with Done and gives focus back to the row', async () => {
+    await mount('linkedPersonal');
+    await user.click('button', 'Done', { exact: true });
+    await waitFor(() => !editor());
+    const section = panel.shadowRoot!.querySelector('user-settings-tiktok')!;
+    expect(section.shadowRoot!.activeElement?.textContent).to.include('Manage');
+  });
+
+  it('fires no event when mounted or when properties change', async () => {
+    await mount('linkedPersonal');
+    panel.locale = 'fr';
+    panel.host = 'ads-manager';
+    await sleep(50);
+    expect(changed).to.have.length(0);
+    expect(failed).to.have.length(0);
+  });
+});
