@@ -64,14 +64,14 @@ describe('re-verification', () => {
 
   it('by password: a wrong one is an error inside the dialog, the right one resolves the token and restores focus', async () => {
     const { host, token, element } = await open(['password']);
-    await user.fill('textbox', 'Current password', 'not-it');
+    await user.fill('textbox', 'Your password', 'not-it');
     await user.press('Enter');
     await waitFor(() => deepText(element).includes('didn\'t match'), { message: 'the error' });
     const field = element.shadowRoot!.querySelector<HTMLInputElement>('#password')!;
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.value).to.equal('');
     expect(element.shadowRoot!.activeElement).to.equal(field);
-    await user.fill('textbox', 'Current password', MOCK_PASSWORD);
+    await user.fill('textbox', 'Your password', MOCK_PASSWORD);
     await user.click('button', 'Confirm');
     const value = await token;
     expect(value).to.be.a('string').and.not.equal('');
@@ -112,7 +112,7 @@ describe('re-verification', () => {
 
   it('cancel resolves undefined; an aborted signal closes the dialog', async () => {
     const first = await open(['password']);
-    await user.fill('textbox', 'Current password', 'typed');
+    await user.fill('textbox', 'Your password', 'typed');
     await user.click('button', 'Cancel');
     expect(await first.token).to.equal(undefined);
     expect(deepQuery('usp-reauth-dialog')).to.equal(undefined);

@@ -7,7 +7,7 @@ export const reauth: Record<keyof typeof en, string> = {
   'reauth.method.password': 'كلمة المرور',
   'reauth.method.email_code': 'رمز يُرسل إلى بريدك الإلكتروني',
   'reauth.method.phone_code': 'رمز يُرسل إلى هاتفك',
-  'reauth.password': 'كلمة المرور الحالية',
+  'reauth.password': 'كلمة المرور الخاصة بك',
   'reauth.passwordRequired': 'أدخل كلمة المرور.',
   'reauth.sendCode': 'إرسال الرمز',
   'reauth.unavailable': 'لا يمكننا تأكيد هويتك هنا. تواصل مع الدعم لإجراء هذا التغيير.',
