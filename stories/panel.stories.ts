@@ -1,0 +1,122 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { mockParameters, mockState, STORY_API_BASE } from './support.js';
+
+interface PanelArgs {
+  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
+  locale: string;
+  sections: string;
+}
+
+/** How wide each host shows the panel. */
+const frames: Record<PanelArgs['host'], string> = {
+  'ads-manager': 'width: 360px; box-shadow: 0 8px 28px rgb(22 24 35 / 0.16); border-radius: 8px;',
+  'business-center': 'max-width: 760px;',
+  'mobile-lite': 'width: 360px; min-height: 640px; border: 1px solid #d0d3d9; border-radius: 16px; overflow: hidden;',
+  standalone: 'max-width: 760px;',
+};
+
+const meta = {
+  title: 'Panel/user-settings-panel',
+  component: 'user-settings-panel',
+  args: { host: 'business-center', locale: 'en', sections: '' },
+  argTypes: {
+    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
+    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
+    sections: { control: 'text', description: 'Space-separated: email phone password tiktok (all when empty)' },
+  },
+  parameters: mockParameters('default'),
+  render: ({ host, locale, sections }) => html`
+    <div style=${frames[host]}>
+      <user-settings-panel api-base=${STORY_API_BASE} host=${host} locale=${locale}
+        sections=${ifDefined(sections || undefined)}></user-settings-panel>
+    </div>
+  `,
+} satisfies Meta<PanelArgs>;
+
+export default meta;
+type Story = StoryObj<PanelArgs>;
+
+/** Waits until the panel's shadow root shows `selector` (or fails after `timeout` ms). */
+async function waitInPanel(root: HTMLElement, selector: string, timeout = 5000): Promise<Element> {
+  const start = performance.now();
+  for (;;) {
+    const found = root.querySelector('user-settings-panel')?.shadowRoot?.querySelector(selector);
+    if (found) return found;
+    if (performance.now() - start > timeout) throw new Error(`Panel never showed ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Ads Manager: the compact summary shown in the profile drop-down (360 px pop-over). */
+export const AdsManager: Story = { args: { host: 'ads-manager' } };
+
+/** Business Center: the full "Settings" page, one section per capability. */
+export const BusinessCenter: Story = { args: { host: 'business-center' }, parameters: mockParameters('linkedPersonal') };
+
+/** Mobile lite: single column, 44 px targets, TikTok linking by redirect. */
+export const MobileLite: Story = {
+  args: { host: 'mobile-lite' },
+  parameters: { ...mockParameters('tiktokSignup'), viewport: { defaultViewport: 'mobile1' } },
+};
+
+/** A user who signed up with TikTok: no password and no email yet. */
+export const TiktokSignup: Story = { parameters: mockParameters('tiktokSignup') };
+
+/** Slow network: `GET /me` takes 3 s, the panel shows its loading skeleton meanwhile. */
+export const Loading: Story = { parameters: mockParameters('default', { latencyMs: 3000 }) };
+
+/**
+ * `GET /me` answers 500: the panel says so and offers "Try again". The play function then heals
+ * the mock, so pressing "Try again" loads the settings.
+ */
+export const LoadErrorWithRetry: Story = {
+  parameters: mockParameters('default', { serverErrors: ['getProfile'] }),
+  play: async (context) => {
+    await waitInPanel(context.canvasElement, '[part="error"]');
+    mockState(context).scenarios.set({ serverErrors: false });
+  },
+};
+
+/** No network at all (`fetch` rejects): told apart from a server error. */
+export const Offline: Story = { parameters: mockParameters('default', { offline: true }) };
+
+/** The session has ended (401): no retry; the panel fires `usp-session-expired` for the host. */
+export const SignedOut: Story = { parameters: mockParameters('default', { signedOut: true }) };
+
+/** TikTok linking is in testing and not available to this user: the panel says so. */
+export const LinkingUnavailable: Story = { parameters: mockParameters('linkingUnavailable') };
+
+/** The backend answers garbage: the panel explains in plain words instead of crashing. */
+export const MalformedResponse: Story = { parameters: mockParameters('default', { malformed: ['getProfile'] }) };
+
+/** Arabic, right to left. */
+export const RtlArabic: Story = { args: { locale: 'ar' }, parameters: mockParameters('linkedBusiness') };
+
+/** French. */
+export const French: Story = { args: { locale: 'fr' }, parameters: mockParameters('phoneOnly') };
+
+/** `sections` limits what shows: here only email and password. */
+export const SomeSections: Story = { args: { sections: 'email password' } };
+
+/**
+ * A host that places the sub-elements itself, in its own layout, under `<user-settings-provider>`
+ * (one `GET /me` serves all of them).
+ */
+export const ProviderWithSubElements: Story = {
+  parameters: mockParameters('linkedPersonal'),
+  render: ({ locale, host }) => html`
+    <user-settings-provider api-base=${STORY_API_BASE} locale=${locale} host=${host}>
+      <div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; max-width: 900px;">
+        ${['email', 'phone', 'password', 'tiktok'].map((area) => html`
+          <div style="border: 1px solid #d0d3d9; border-radius: 8px; padding: 0 16px; background: #fff;">
+            ${area === 'email' ? html`<user-settings-email></user-settings-email>`
+              : area === 'phone' ? html`<user-settings-phone></user-settings-phone>`
+              : area === 'password' ? html`<user-settings-password></user-settings-password>`
+              : html`<user-settings-tiktok></user-settings-tiktok>`}
+          </div>`)}
+      </div>
+    </user-settings-provider>
+  `,
+};
