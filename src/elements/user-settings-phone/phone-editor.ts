@@ -13,10 +13,12 @@ import { defineElement } from '../../utils/define-element.js';
 import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
+import { deepActiveElement } from '../shared/dialog.js';
 import type { CountryCode } from './phone-metadata.js';
 
 type Lib = typeof import('./phone-metadata.js');
-interface Country { id: CountryCode; name: string; code: string; key: string }
+/** `main`: the country a shared dialling code belongs to first (+44: United Kingdom, not Guernsey). */
+interface Country { id: CountryCode; name: string; code: string; key: string; main: boolean }
 
 /** The phone-number library, once its lazily loaded chunk has arrived. */
 let lib: Lib | undefined;
@@ -44,7 +46,8 @@ function countryList(locale: string): Country[] {
   const names = new Intl.DisplayNames([locale], { type: 'region' });
   const list = lib!.getCountries().map((id) => {
     const name = names.of(id) ?? id;
-    return { id, name, code: lib!.getCountryCallingCode(id), key: fold(name) };
+    const code = lib!.getCountryCallingCode(id);
+    return { id, name, code, key: fold(name), main: lib!.metadata.country_calling_codes[code][0] === id };
   }).sort((a, b) => a.name.localeCompare(b.name, locale));
   countries = [locale, list];
   return list;
@@ -98,6 +101,7 @@ export class UspPhoneEditor extends LitElement {
   @state() private loadFailed = false;
   /** The number field was left or submitted once: its errors show from then on. */
   #touched = false;
+  #focused = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -109,6 +113,12 @@ export class UspPhoneEditor extends LitElement {
   }
 
   protected override updated(): void {
+    // Opened by a button that is gone now: focus would be lost, so it goes to the number.
+    if (this.#numberInput && !this.#focused) {
+      this.#focused = true;
+      const active = deepActiveElement();
+      if (!active || active === document.body) this.#numberInput.focus();
+    }
     if (this.open) this.renderRoot.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -159,7 +169,7 @@ export class UspPhoneEditor extends LitElement {
     const q = fold(this.query?.trim() ?? '').replace(/^\+/, '');
     if (!q) return all;
     const digits = /^\d+$/.test(q);
-    const rank = (c: Country) => digits ? (c.code === q ? 0 : c.code.startsWith(q) ? 1 : 9)
+    const rank = (c: Country) => digits ? (c.code === q ? (c.main ? 0 : 1) : c.code.startsWith(q) ? 2 : 9)
       : c.id.toLowerCase() === q ? 0 : c.key.startsWith(q) ? 1 : c.key.includes(` ${q}`) ? 2 : c.key.includes(q) ? 3 : 9;
     return all.map((c) => [rank(c), c] as const).filter(([r]) => r < 9).sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   }
@@ -185,15 +195,19 @@ export class UspPhoneEditor extends LitElement {
     this.active = Math.max(0, this.#filtered().findIndex((c) => c.id === this.country));
   }
 
-  #closeList() {
+  /** Closes the list and shows the chosen country again, selected so typing starts a new search. */
+  async #closeList() {
     this.open = false;
     this.query = undefined;
+    await this.updateComplete;
+    const combo = this.renderRoot.querySelector<HTMLInputElement>('#country')!;
+    if (this.shadowRoot!.activeElement === combo) combo.select();
   }
 
   #pick(id: CountryCode) {
     const changed = id !== this.country;
-    this.#closeList();
     this.country = id;
+    void this.#closeList();
     if (!changed || !this.number) return;
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
@@ -220,7 +234,7 @@ export class UspPhoneEditor extends LitElement {
     } else if (key === 'Escape' && this.open) {
       event.preventDefault();
       event.stopPropagation();
-      this.#closeList();
+      void this.#closeList();
     }
   };
 
@@ -228,7 +242,7 @@ export class UspPhoneEditor extends LitElement {
   #onComboBlur = () => {
     const match = this.open && this.query ? this.#filtered()[this.active] : undefined;
     if (match) this.#pick(match.id);
-    else this.#closeList();
+    else void this.#closeList();
   };
 
   #onOptionClick = (event: Event) => {
@@ -399,7 +413,7 @@ export class UspPhoneEditor extends LitElement {
           aria-describedby="country-hint" aria-activedescendant=${active ? `c-${active.id}` : nothing}
           .value=${this.query ?? (selected ? `${selected.name} (\u2066+${selected.code}\u2069)` : '')}
           @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-          @click=${() => (this.open ? this.#closeList() : this.#openList())}
+          @click=${() => (this.open ? void this.#closeList() : this.#openList())}
           @input=${this.#onComboInput} @keydown=${this.#onComboKeydown} @blur=${this.#onComboBlur}>
         <div id="countries" role="listbox" aria-label=${t['phone.country']} ?hidden=${!list.length}
           @mousedown=${(e: Event) => e.preventDefault()} @click=${this.#onOptionClick}>

@@ -10,3 +10,4 @@ export {
   validatePhoneNumberLength,
   type CountryCode,
 } from 'libphonenumber-js/min';
+export { default as metadata } from 'libphonenumber-js/min/metadata';
