@@ -12,6 +12,7 @@ export interface FieldView {
   error?: string;
   hint?: TemplateResult | string;
   onInput(value: string): void;
+  /** Not called when the field loses focus because it is being removed. */
   onBlur?(): void;
   /** Password fields: whether the text is shown, and the catalog for the toggle's label. */
   shown?: boolean;
@@ -30,7 +31,10 @@ export function renderField(f: FieldView): TemplateResult {
         <input id=${f.id} name=${f.id} type=${secret && f.shown ? 'text' : f.type ?? 'text'} .value=${f.value}
           autocomplete=${f.autocomplete} spellcheck="false" autocapitalize="off"
           aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${described || nothing}
-          @input=${(e: Event) => f.onInput((e.target as HTMLInputElement).value)} @blur=${f.onBlur}>
+          @input=${(e: Event) => f.onInput((e.target as HTMLInputElement).value)} @blur=${(e: FocusEvent) => {
+            const input = e.target as Element;
+            queueMicrotask(() => input.isConnected && f.onBlur?.());
+          }}>
         ${secret && f.messages ? html`<button type="button" aria-controls=${f.id} @click=${f.onToggle}>${
           f.shown ? f.messages['field.hide'] : f.messages['field.show']}<span class="visually-hidden"> ${f.label}</span></button>` : nothing}
       </div>

@@ -1,9 +1,10 @@
 import { code } from './code.js';
 import { core } from './core.js';
+import { email } from './email.js';
 import { password } from './password.js';
 import { phone } from './phone.js';
 import { reauth } from './reauth.js';
 import { tiktok } from './tiktok.js';
 
 /** The English catalog: the source of every message key. */
-export const en = { ...core, ...code, ...reauth, ...phone, ...tiktok, ...password };
+export const en = { ...core, ...code, ...reauth, ...phone, ...tiktok, ...password, ...email };
