@@ -411,7 +411,7 @@ export class UspPhoneEditor extends LitElement {
         <input id="country" role="combobox" autocomplete="off" spellcheck="false" part="country"
           aria-autocomplete="list" aria-controls="countries" aria-expanded=${this.open ? 'true' : 'false'}
           aria-describedby="country-hint" aria-activedescendant=${active ? `c-${active.id}` : nothing}
-          .value=${this.query ?? (selected ? `${selected.name} (\u2066+${selected.code}\u2069)` : '')}
+          .value=${this.query ?? (selected ? `${selected.name} (\u200e+${selected.code})` : '')}
           @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
           @click=${() => (this.open ? void this.#closeList() : this.#openList())}
           @input=${this.#onComboInput} @keydown=${this.#onComboKeydown} @blur=${this.#onComboBlur}>
