@@ -3,9 +3,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
 import { tiktokLink, type UspTiktokEditor } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
+import { en } from '../src/i18n/messages.js';
 import type { UserSettingsChangedEvent, UserSettingsFailedEvent } from '../src/events/events.js';
 import type { MockBackend } from '../src/mock/browser.js';
-import { MOCK_TIKTOK_AVATAR_URL, presets, type MockPresetName } from '../src/mock/state.js';
+import { MOCK_PASSWORD, MOCK_TIKTOK_AVATAR_URL, presets, type MockPresetName } from '../src/mock/state.js';
 import { announced, deepQuery, deepQueryAll, deepText, waitFor } from './support/dom.js';
 import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
@@ -143,27 +144,25 @@ describe('<user-settings-tiktok>: states', () => {
   });
 
   it('uses only https or same-origin avatars, with a fallback when one fails to load', async () => {
-    await mount('linkedPersonal', { open: false });
     const root = () => editor()!.shadowRoot!;
-    // The mock's https avatar is on an unreachable host: it is tried, then replaced by the initial.
-    await user.click('button', 'Manage TikTok account');
-    await editorReady();
-    const img = root().querySelector('img');
-    expect(img?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
-    await waitFor(() => !root().querySelector('img'), { message: 'the fallback avatar', timeout: 8000 });
-    expect(root().querySelector('.avatar')!.textContent).to.equal('J');
+    await mount('linkedPersonal');
+    expect(root().querySelector('img')?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
+    expect(root().querySelector('img')?.alt, 'decorative: the name is beside it').to.equal('');
 
-    for (const avatarUrl of ['http://evil.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA']) {
+    const missing = `${location.origin}/no-such-avatar.png`;
+    for (const avatarUrl of [missing, 'http://evil.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA', null]) {
       panel.remove();
       const { tiktok } = presets.linkedPersonal;
-      mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account, avatarUrl } } });
+      mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account!, avatarUrl } } });
       panel = await mountPanel({ sections: 'tiktok' });
       await user.click('button', 'Manage TikTok account');
       await editorReady();
-      expect(deepText(editor()!)).to.include('jordan.creates');
-      expect(deepQueryAll('img', panel.shadowRoot!), avatarUrl).to.have.length(0);
+      // Same-origin but missing: tried (a 404 is fast), then replaced by the initial.
+      if (avatarUrl === missing) await waitFor(() => !root().querySelector('img'), { message: 'the fallback after a failed load' });
+      expect(deepQueryAll('img', panel.shadowRoot!), String(avatarUrl)).to.have.length(0);
       expect(root().querySelector('.avatar')!.textContent).to.equal('J');
     }
+    await expect(panel).to.be.accessible();
   });
 
   it('speaks French and Arabic', async () => {
@@ -497,6 +496,54 @@ describe('<user-settings-tiktok>: unlink', () => {
     expect(failed.map((e) => e.detail.code)).to.deep.equal(['last_login_method']);
     expect(deepText(editor()!)).to.include('jordan.creates');
     await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: re-verification', () => {
+  const reauthDialog = () => deepQuery('usp-reauth-dialog', panel.shadowRoot!)?.shadowRoot?.querySelector('dialog[open]');
+  async function reverify() {
+    await waitFor(() => reauthDialog(), { message: 'the re-verification dialog' });
+    await expect(panel).to.be.accessible();
+    await user.fill('textbox', en['reauth.password'], MOCK_PASSWORD);
+    await user.click('button', en['dialog.confirm'], { exact: true });
+  }
+
+  it('unlinks after the user proves it is them', async () => {
+    await mount('linkedPersonal');
+    mock.scenarios.set({ reauthRequired: true });
+    await user.click('button', 'Unlink TikTok account');
+    await dialog();
+    await user.click('button', 'Unlink', { exact: true });
+    await reverify();
+    await said('Your TikTok account is unlinked.');
+    expect(requestsTo(mock, 'unlinkTiktok').map((r) => !!r.reauthToken)).to.deep.equal([false, true]);
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-unlink']);
+  });
+
+  it('keeps the popup while the user proves it is them, then points it at TikTok', async () => {
+    await mount();
+    mock.scenarios.set({ reauthRequired: true });
+    tiktokLink.pollMs = 60_000;
+    const popup = fakePopup();
+    stubOpen(popup);
+    await user.click('button', 'Link TikTok account', { exact: true });
+    await reverify();
+    await waitFor(() => popup.urls.length, { message: 'the popup to be pointed at TikTok' });
+    expect(requestsTo(mock, 'createTiktokLinkSession').map((r) => !!r.reauthToken)).to.deep.equal([false, true]);
+    expect(popup.urls[0]).not.to.include('rt_');
+  });
+
+  it('closes the blank popup when the user gives up re-verifying', async () => {
+    await mount();
+    mock.scenarios.set({ reauthRequired: true });
+    const popup = fakePopup();
+    stubOpen(popup);
+    await user.click('button', 'Link TikTok account', { exact: true });
+    await waitFor(() => reauthDialog());
+    await user.press('Escape');
+    await waitFor(() => popup.closed, { message: 'the popup to close' });
+    expect(popup.urls).to.deep.equal([]);
+    expect(await user.count('button', 'Link TikTok account', { exact: true })).to.equal(1);
   });
 });
 
