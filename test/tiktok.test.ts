@@ -369,8 +369,8 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     }) as typeof window.open;
     await user.click('button', 'Link TikTok account', { exact: true });
     // The page is ready once its script ran (it focuses Approve).
-    const approve = await waitFor(() => opened[0]?.document.readyState === 'complete' &&
-      opened[0].document.querySelector<HTMLButtonElement>('button[data-decision=approve]'), { timeout: 5000, message: 'the authorize page' });
+    const approve = await waitFor(() => (opened[0]?.document.readyState === 'complete' &&
+      opened[0].document.querySelector<HTMLButtonElement>('button[data-decision=approve]')) || null, { timeout: 5000, message: 'the authorize page' });
     expect(opened[0]!.location.pathname).to.equal('/mock-tiktok-authorize.html');
     approve.click();
     await said('Your TikTok account is linked.', 5000);
