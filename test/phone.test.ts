@@ -127,6 +127,7 @@ describe('<user-settings-phone>', () => {
     expect(summary(panel)).to.equal('+1 415 555 0123');
     expect(mock.state.currentProfile().phone).to.deep.equal({ number: '+14155550123', verified: true });
     await expect(panel).to.be.accessible();
+    expect(editor.shadowRoot!.activeElement?.textContent).to.equal('Done');
     await user.click('button', 'Done');
     await waitFor(() => !deepQuery('usp-phone-editor', panel.shadowRoot!), { message: 'the editor to close' });
     expect(await user.count('button', 'Change Phone number')).to.equal(1);
@@ -336,6 +337,7 @@ describe('<user-settings-phone>', () => {
     mock.state.advanceTime(31_000);
     await user.fill('textbox', 'Verification code', MOCK_TRIGGERS.expiredCode);
     await waitFor(() => deepText(editor).includes('That code has expired. Send a new one.'));
+    await expect(panel).to.be.accessible();
     await user.click('button', 'Resend code');
     await waitFor(() => announced(editor).includes('We sent a new code.'));
     expect(requestsTo(mock, 'resendVerification')).to.have.length(1);
@@ -399,6 +401,7 @@ describe('<user-settings-phone>', () => {
     await user.fill('textbox', 'Phone number', '4155550123');
     await user.press('Enter');
     await waitFor(() => deepQuery('usp-reauth-dialog', editor.shadowRoot!), { message: 'the re-verification dialog' });
+    await expect(panel).to.be.accessible();
     // Cancelling leaves the form as it was.
     await user.press('Escape');
     await waitFor(() => !deepQuery('usp-reauth-dialog', editor.shadowRoot!));
