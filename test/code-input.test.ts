@@ -46,7 +46,9 @@ describe('<usp-code-input>', () => {
     await el.updateComplete;
     await expect(el).to.be.accessible();
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!.split(' ')[1])!;
+    const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent!);
+    expect(described[0]).to.contain('We sent a code to j•••@example.com');
+    const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
     expect(error.textContent).to.contain('isn\'t right');
     expect(error.getAttribute('role')).to.equal('alert');
   });

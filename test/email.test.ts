@@ -194,6 +194,17 @@ describe('<usp-email-editor>', () => {
     expect(secretsInDom()).to.have.length(0);
   });
 
+  it('sends one request for a double submit', async () => {
+    const { editor } = await openEditor();
+    mock.scenarios.set({ latencyMs: 300 });
+    await user.fill('textbox', 'New email address', NEW);
+    await user.press('Enter');
+    await user.press('Enter');
+    await user.press('Enter');
+    await waitFor(() => codeInput(editor), { message: 'the code step' });
+    expect(requestsTo(mock, 'startEmailVerification')).to.have.length(1);
+  });
+
   it('fires nothing on mount or property changes; Cancel closes', async () => {
     const { panel, editor } = await openEditor();
     let fired = 0;

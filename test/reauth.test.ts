@@ -71,6 +71,8 @@ describe('re-verification', () => {
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.value).to.equal('');
     expect(element.shadowRoot!.activeElement).to.equal(field);
+    await user.keyboardType('x');
+    expect(field.getAttribute('aria-invalid')).to.equal('false'); // editing hides the stale error
     await user.fill('textbox', 'Your password', MOCK_PASSWORD);
     await user.click('button', 'Confirm');
     const value = await token;

@@ -77,6 +77,12 @@ export class UspReauthDialog extends LitElement {
     if (result) this.#done(result.value.reauthToken);
   };
 
+  /** Typing hides the last error (a rate limit keeps counting down). */
+  #edited = () => {
+    this.invalid = '';
+    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+  };
+
   #invalid(message: string): void {
     this.invalid = message;
     (this.passwordInput ?? this.codeInput)?.focus();
@@ -115,12 +121,12 @@ export class UspReauthDialog extends LitElement {
               id: 'password', type: 'password', label: t['reauth.password'], value: this.password,
               autocomplete: 'current-password', error, shown: this.shown, messages: t,
               onToggle: () => (this.shown = !this.shown),
-              onInput: (value) => { this.password = value; this.invalid = ''; },
+              onInput: (value) => { this.password = value; this.#edited(); },
             })
             : method && verification
               ? html`<usp-code-input .verification=${verification} .error=${error} ?disabled=${this.#action.pending}
                   @usp-code-complete=${() => this.#submit()} @usp-code-resend=${this.#resend}
-                  @input=${() => (this.invalid = '')}></usp-code-input>`
+                  @input=${this.#edited}></usp-code-input>`
               : method ? html`<p>${t[`reauth.method.${method}`]}</p>
                 ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}` : nothing}
           <div class="actions">

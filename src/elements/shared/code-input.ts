@@ -102,14 +102,14 @@ export class UspCodeInput extends LitElement {
     const expires = v ? formatTime(v.expiresAt, this.context!.locale) : '';
     return html`
       <div class="stack">
-        ${v ? html`<p role="status">${format(t['code.sentTo'], { destination: v.destination })}
+        ${v ? html`<p id="sent" role="status">${format(t['code.sentTo'], { destination: v.destination })}
           ${expires ? format(t['code.expires'], { time: expires }) : nothing}</p>` : nothing}
         <div class="field">
           <label for="code">${this.label ?? t['code.label']}</label>
           <span id="hint" class="hint">${t['code.hint']}</span>
           <input id="code" part="input" type="text" inputmode="numeric" autocomplete="one-time-code"
             spellcheck="false" dir="ltr" ?readonly=${this.disabled}
-            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'hint error' : 'hint'}
+            aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="${v ? 'sent ' : ''}hint${this.error ? ' error' : ''}"
             @input=${this.#onInput} @keydown=${this.#onKeydown}>
           ${this.error ? html`<p id="error" class="error" part="error" role="alert">${this.error}</p>` : nothing}
         </div>
