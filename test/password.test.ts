@@ -76,8 +76,8 @@ describe('<usp-password-editor>', () => {
     expect(requestsTo(mock, 'changePassword').map((r) => r.body)).to.deep.equal([
       { currentPassword: MOCK_PASSWORD, newPassword: NEW, signOutOtherSessions: true },
     ]);
-    expect(requestsTo(mock, 'getProfile')).to.have.length(2);
     await waitFor(() => events.length === 1, { message: 'usp-changed' });
+    expect(requestsTo(mock, 'getProfile')).to.have.length(2); // mount + one refresh
     expect(events[0].detail.capability).to.equal('password');
     expect(events[0].detail.profile.password.updatedAt).to.not.equal('2025-01-12T10:00:00.000Z');
     expect(JSON.stringify(events[0].detail)).to.not.contain(NEW);
