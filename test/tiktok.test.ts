@@ -145,9 +145,16 @@ describe('<user-settings-tiktok>: states', () => {
 
   it('uses only https or same-origin avatars, with a fallback when one fails to load', async () => {
     const root = () => editor()!.shadowRoot!;
+    // The mock's https avatar, served by the worker: it loads and stays.
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) => c.charCodeAt(0));
+    (await mockBackend()).worker.use(http.get(MOCK_TIKTOK_AVATAR_URL, () => new HttpResponse(png, { headers: { 'content-type': 'image/png' } })));
     await mount('linkedPersonal');
-    expect(root().querySelector('img')?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
-    expect(root().querySelector('img')?.alt, 'decorative: the name is beside it').to.equal('');
+    const img = await waitFor(() => root().querySelector('img'));
+    expect(img.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
+    expect(img.alt, 'decorative: the name is beside it').to.equal('');
+    await waitFor(() => img.complete && img.naturalWidth > 0, { message: 'the avatar to load' });
+    await sleep(50);
+    expect(root().querySelector('img')).to.equal(img);
 
     const missing = `${location.origin}/no-such-avatar.png`;
     for (const avatarUrl of [missing, 'http://evil.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA', null]) {
@@ -248,10 +255,12 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await user.focus('button', 'Link TikTok account', { exact: true });
     await user.press('Enter');
     await waitFor(() => popup.urls.length);
-    await user.focus('button', 'Cancel', { exact: true });
+    // Focus stays on the same button, which now cancels.
+    expect(editor()!.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Cancel');
     await user.press('Enter');
     await said('Linking was cancelled.');
     expect(popup.closed).to.equal(true);
+    expect(editor()!.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Link TikTok account');
   });
 
   it('counts a popup the user closed as a cancellation, after one last poll', async () => {
@@ -572,6 +581,9 @@ describe('<user-settings-tiktok>: upgrade to a Business Account', () => {
     await user.click('button', 'Upgrade', { exact: true });
     await said('isn\'t eligible for a Business Account right now');
     expect(deepText(editor()!)).to.include('Personal account');
+    // The profile is read again: the upgrade is no longer offered, and focus is not lost.
+    await waitFor(async () => (await user.count('button', 'Upgrade to Business Account')) === 0);
+    expect(editor()!.shadowRoot!.activeElement?.getAttribute('role')).to.equal('alert');
     expect(changed).to.have.length(0);
     expect(failed.map((e) => e.detail.code)).to.deep.equal(['business_upgrade_ineligible']);
     await expect(panel).to.be.accessible();

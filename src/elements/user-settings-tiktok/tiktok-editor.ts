@@ -28,6 +28,9 @@ export const tiktokLink = {
 
 type Note = [text: string, error?: boolean];
 
+/** Failures that mean the profile shown is out of date. */
+const stale = ['tiktok_linking_unavailable', 'tiktok_already_linked', 'tiktok_not_linked', 'business_upgrade_ineligible'];
+
 /**
  * @summary Links, unlinks and upgrades the TikTok account (opened from `<user-settings-tiktok>`).
  * @fires usp-changed - `tiktok-link`, `tiktok-unlink` or `tiktok-business-upgrade`, with the new profile.
@@ -39,6 +42,7 @@ export class UspTiktokEditor extends LitElement {
   static override styles = [sharedStyles, css`
     ul { margin: 0; padding-inline-start: 1.25em; }
     .card { display: flex; gap: 12px; align-items: center; }
+    .names { display: grid; gap: 2px; }
     .avatar { width: 48px; height: 48px; border-radius: 50%; flex: none; object-fit: cover;
       display: grid; place-items: center; background: var(--_line); font-size: 1.4em; font-weight: 600; }
     .badge { padding: 0 8px; border-radius: 999px; font-size: 0.85em; background: var(--usp-color-badge, #eef1f5); }
@@ -109,9 +113,7 @@ export class UspTiktokEditor extends LitElement {
     const result = await this.#link.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
     if (!result) {
       popup?.close();
-      // The feature was switched off for this user: show it from a fresh profile.
-      if (this.#link.error?.code === 'tiktok_linking_unavailable') void this.context?.refreshProfile();
-      return;
+      return this.#refreshIfStale(this.#link);
     }
     const { state: linkState, authorizeUrl } = result.value;
     if (!isSafeUrl(authorizeUrl)) {
@@ -236,11 +238,17 @@ export class UspTiktokEditor extends LitElement {
 
   async #change(action: ActionController, capability: Capability, done: MessageKey, call: (options: CallOptions) => Promise<Profile>) {
     const result = await action.run(call);
-    if (!result) return this.#focusNote();
+    if (!result) return this.#refreshIfStale(action);
     const profile = result.value;
     this.context!.applyProfile(profile);
     this.#say(done);
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
+    this.#focusNote();
+  }
+
+  /** The server's account differs from the one shown (e.g. now ineligible): show its, so only what works is offered. */
+  async #refreshIfStale(action: ActionController) {
+    if (stale.includes(action.error?.code ?? '')) await this.context?.refreshProfile();
     this.#focusNote();
   }
 
@@ -265,9 +273,9 @@ export class UspTiktokEditor extends LitElement {
           ${avatar && isSafeUrl(avatar) && avatar !== this.badAvatar
             ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${() => (this.badAvatar = avatar)}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
-          <div class="stack" style="gap:2px">
+          <div class="names">
             <strong>${account.displayName}</strong>
-            <span class="muted">@${account.username}</span>
+            <span class="muted" dir="ltr">@${account.username}</span>
             <span><span class="badge">${t[account.isBusinessAccount ? 'tiktok.business' : 'tiktok.personal']}</span>
               <span class="muted">${format(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
           </div>
@@ -282,13 +290,13 @@ export class UspTiktokEditor extends LitElement {
       body = html`<p>${t['tiktok.unavailable']}</p>
         <div class="row"><button @click=${this.#close}>${t['action.done']}</button></div>`;
     } else {
+      // One button for Link and Cancel, so focus stays on it while the flow runs.
       body = html`<p>${t['tiktok.benefits']}</p>
         <ul><li>${t['tiktok.benefitSignIn']}</li><li>${t['tiktok.benefitVideos']}</li></ul>
         <div class="row">
-          ${this.waiting
-            ? html`<button @click=${() => this.#cancel?.()}>${t['action.cancel']}</button>`
-            : html`<button class="primary" @click=${this.#onLink}>${t['tiktok.link']}</button>
-              <button @click=${this.#close}>${t['action.done']}</button>`}
+          <button class=${this.waiting ? '' : 'primary'} @click=${this.waiting ? () => this.#cancel?.() : this.#onLink}>${
+            t[this.waiting ? 'action.cancel' : 'tiktok.link']}</button>
+          ${this.waiting ? nothing : html`<button @click=${this.#close}>${t['action.done']}</button>`}
         </div>`;
     }
     return html`<div class="stack">
