@@ -58,7 +58,7 @@ export const BusinessCenter: Story = { args: { host: 'business-center' }, parame
 /** Mobile lite: single column, 44 px targets, TikTok linking by redirect. */
 export const MobileLite: Story = {
   args: { host: 'mobile-lite' },
-  parameters: { ...mockParameters('tiktokSignup'), viewport: { defaultViewport: 'mobile1' } },
+  parameters: mockParameters('tiktokSignup'),
 };
 
 /** A user who signed up with TikTok: no password and no email yet. */
