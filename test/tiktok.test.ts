@@ -355,6 +355,19 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     }
   });
 
+  it('gives up when the session expires, through failing polls', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    // A session the backend does not know (every poll fails) that expires in 400 ms.
+    mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+      HttpResponse.json({ state: 'lnk_gone', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_gone`, expiresAt: new Date(Date.now() + 400).toISOString() }, { status: 201 })));
+    const { popup } = await startPopupLink();
+    await said('TikTok couldn\'t link your account. Try again.');
+    expect(requestsTo(mock, 'getTiktokLinkSession').length).to.be.at.least(2);
+    expect(popup.closed).to.equal(true);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_failed']);
+  });
+
   it('stops listening and polling when removed', async () => {
     await mount();
     tiktokLink.pollMs = 100;

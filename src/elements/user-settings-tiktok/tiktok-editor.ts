@@ -115,7 +115,7 @@ export class UspTiktokEditor extends LitElement {
       popup?.close();
       return this.#refreshIfStale(this.#link);
     }
-    const { state: linkState, authorizeUrl } = result.value;
+    const { state: linkState, authorizeUrl, expiresAt } = result.value;
     if (!isSafeUrl(authorizeUrl)) {
       popup?.close();
       return this.#fail(new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL' }));
@@ -125,11 +125,11 @@ export class UspTiktokEditor extends LitElement {
       return tiktokLink.navigate(authorizeUrl);
     }
     popup.location.replace(authorizeUrl);
-    this.#watch(linkState, popup);
+    this.#watch(linkState, popup, Date.parse(expiresAt));
   }
 
   /** Waits for the callback's message (trusted origin, our state) or a final polled status. */
-  #watch(linkState: string, popup: Window) {
+  #watch(linkState: string, popup: Window, expiresAt: number) {
     const { backend, host } = this.context!;
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout>;
@@ -159,6 +159,8 @@ export class UspTiktokEditor extends LitElement {
         if (isAbort(error)) return;
       }
       if (closed) done('cancelled');
+      // Past the session's expiry, waiting longer cannot succeed.
+      else if (Date.now() > expiresAt) done('failed');
       else timer = setTimeout(poll, tiktokLink.pollMs);
     };
     addEventListener('message', onMessage);
