@@ -18,7 +18,7 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 /** The query parameter the TikTok callback adds to `returnUrl` in redirect mode (SPEC §4.4). */
 export const LINK_STATE_PARAM = 'usp_link_state';
 
-/** How the link flow leaves the page and how often it polls; tests and hosts may replace these. */
+/** How the link flow leaves the page and how often it polls; tests and stories replace these. */
 export const tiktokLink = {
   /** Redirect mode: leaves the page for TikTok's authorize URL. */
   navigate: (url: string) => location.assign(url),
