@@ -38,7 +38,7 @@ export function renderSection(view: SectionView): TemplateResult {
   const titleId = `usp-${view.id}-title`;
   const editorId = `usp-${view.id}-editor`;
   return html`
-    <section part="section" aria-labelledby=${titleId}>
+    <section part="section">
       <div class="summary" part="summary">
         <div class="summary-text">
           <h3 id=${titleId} part="section-title">${view.title}</h3>

@@ -70,8 +70,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return wanted.length ? allSections.filter((s) => wanted.includes(s)) : [...allSections];
   }
 
+  /** Deep links belong to the settings page (Business Center, direct link), not a drop-down or app frame. */
   #onHashChange = () => {
     const section = location.hash.slice(1) as Section;
+    if (this.host !== 'business-center' && this.host !== 'standalone') return;
     if (!this.#visibleSections.includes(section)) return;
     this.activeSection = section;
     this.#pendingScroll = section;
