@@ -23,7 +23,20 @@ export default defineConfig(({ mode }): UserConfig => {
         rolldownOptions: {
           // Let the entry export what lazy chunks share with it, instead of a separate shared chunk.
           preserveEntrySignatures: 'allow-extension',
-          output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
+          output: {
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            minify: true,
+            // Two lazy chunks instead of one per module: everything behind "open an editor" (and
+            // the response schemas, fetched with the first request) compresses better together;
+            // the phone-number library stays apart so only the phone editor pays for it.
+            advancedChunks: {
+              includeDependenciesRecursively: false,
+              groups: [
+                { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js/ },
+                { name: 'editors', test: /node_modules[\\/]zod|src[\\/](api[\\/](responses|schemas)|controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-\w+[\\/]\w+-editor)/ },
+              ],
+            },
+          },
         },
       },
     };
