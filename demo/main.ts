@@ -9,7 +9,7 @@ import { MOCK_PASSWORD } from '../src/mock/index.js';
 import { setupAdsManager } from './ads-manager.js';
 import { setupEventLog } from './event-log.js';
 import { setupInbox } from './inbox.js';
-import { API_BASE, configurePanel, holdBackDuringLinkReturn, remountStaticPanels } from './panels.js';
+import { API_BASE, configurePanel, remountStaticPanels } from './panels.js';
 import { settings } from './settings.js';
 import { setupToolbar } from './toolbar.js';
 
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   // only once it runs. `persist` keeps the mock's state across the mobile-lite TikTok redirect.
   const mock = await startMockBackend({ apiBase: API_BASE, preset: settings.preset, persist: true });
   for (const panel of document.querySelectorAll('user-settings-panel')) configurePanel(panel);
-  holdBackDuringLinkReturn();
   await import('../src/define.js');
 
   const dropdown = setupAdsManager($<HTMLButtonElement>('am-profile'), $('am-popover'));

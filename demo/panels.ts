@@ -42,29 +42,3 @@ export function hasOpenDialog(root: ParentNode): boolean {
   for (const el of root.querySelectorAll('*')) if (el.shadowRoot && hasOpenDialog(el.shadowRoot)) return true;
   return false;
 }
-
-/**
- * A page normally holds one panel; this one holds three, and each would finish a TikTok redirect
- * (`?usp_link_state=…`) on mount. Only mobile lite links by redirect, so the other panels wait
- * until it has finished (the parameter leaves the address bar), then mount.
- */
-export function holdBackDuringLinkReturn(): void {
-  const pending = () => new URLSearchParams(location.search).has('usp_link_state');
-  if (!pending()) return;
-  const held = allPanels()
-    .filter((panel) => panel.getAttribute('host') !== 'mobile-lite')
-    .map((panel) => {
-      const marker = document.createComment(' held back until the TikTok redirect is finished ');
-      panel.replaceWith(marker);
-      return { panel, marker };
-    });
-  const since = performance.now();
-  const release = () => {
-    if (pending() && performance.now() - since < 15_000) {
-      setTimeout(release, 100);
-      return;
-    }
-    for (const { panel, marker } of held) marker.replaceWith(panel);
-  };
-  release();
-}

@@ -1,5 +1,5 @@
 // <user-settings-tiktok> and its manager: link (popup, redirect), unlink, Business upgrade.
-import { expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
 import { tiktokLink, type UspTiktokEditor } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
@@ -73,6 +73,13 @@ const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
 const post = (data: unknown, origin = location.origin) => window.dispatchEvent(new MessageEvent('message', { data, origin }));
 const dialog = () => waitFor(() => deepQuery('dialog[open]', panel.shadowRoot!), { message: 'a dialog' });
 const pageUrl = () => new URL(location.href);
+
+/** Where the callback returns: this page, marked with the host layout that started the flow. */
+const returnUrlFor = (host: string) => {
+  const url = new URL(location.href);
+  url.searchParams.set('usp_link_host', host);
+  return url;
+};
 
 /** Clicks "Link TikTok account" with a fake popup; resolves once the popup points at TikTok. */
 async function startPopupLink() {
@@ -193,8 +200,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     const { popup, state } = await startPopupLink();
     expect(popup.urls[0]).to.match(/^http:\/\/localhost:\d+\/mock-tiktok-authorize\.html\?/);
     const [create] = requestsTo(mock, 'createTiktokLinkSession');
-    const returnUrl = pageUrl();
-    expect(create.body).to.deep.equal({ mode: 'popup', returnUrl: returnUrl.href });
+    expect(create.body).to.deep.equal({ mode: 'popup', returnUrl: returnUrlFor('business-center').href });
     await said('Finish linking in the TikTok window');
     await expect(panel).to.be.accessible();
 
@@ -410,7 +416,7 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     await user.click('button', 'Link TikTok account', { exact: true });
     await waitFor(() => navigated.length, { message: 'the redirect' });
     const [create] = requestsTo(mock, 'createTiktokLinkSession');
-    expect(create.body).to.deep.equal({ mode: 'redirect', returnUrl: pageUrl().href });
+    expect(create.body).to.deep.equal({ mode: 'redirect', returnUrl: returnUrlFor('business-center').href });
     expect(announced(panel)).to.include('Taking you to TikTok');
     const state = stateOf(navigated[0]);
     expect(new URL(navigated[0]).searchParams.get('mode')).to.equal('redirect');
@@ -451,6 +457,23 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     panel = await mountPanel({ sections: 'tiktok', host: 'mobile-lite' });
     await said('Linking was cancelled.');
     expect(pageUrl().searchParams.has('usp_link_state')).to.equal(false);
+  });
+
+  it('is finished only by a panel of the host that started it', async () => {
+    mock = await mockBackend();
+    const api = mock.state.createLinkSession({ mode: 'redirect', returnUrl: location.href, authorizePageUrl: `${location.origin}/mock-tiktok-authorize.html` });
+    mock.state.decideLinkSession(api.state, 'approve');
+    const back = returnUrlFor('mobile-lite');
+    back.searchParams.set('usp_link_state', api.state);
+    history.replaceState(null, '', back);
+    panel = await mountPanel({ sections: 'tiktok', host: 'business-center' });
+    await aTimeout(200);
+    expect(requestsTo(mock, 'getTiktokLinkSession'), 'another host leaves it alone').to.have.length(0);
+    expect(pageUrl().searchParams.get('usp_link_state')).to.equal(api.state);
+    const mobile = await mountPanel({ sections: 'tiktok', host: 'mobile-lite' });
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length === 1);
+    await waitFor(() => !pageUrl().searchParams.has('usp_link_state') && !pageUrl().searchParams.has('usp_link_host'));
+    mobile.remove();
   });
 
   it('explains "account in use" on return from a redirect', async () => {

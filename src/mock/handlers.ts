@@ -57,6 +57,7 @@ import { scenarioApplies } from './scenarios.js';
 import {
   MAX_CODE_ATTEMPTS,
   MOCK_PASSWORD,
+  MOCK_TIKTOK_AVATAR_URL,
   type MockBackendState,
   type MockRequestRecord,
   type MockVerification,
@@ -418,7 +419,7 @@ export function createHandlers(state: MockBackendState, options: MockHandlersOpt
     },
   };
 
-  return (Object.keys(routes) as RouteName[]).map((name) => {
+  const contract = (Object.keys(routes) as RouteName[]).map((name) => {
     const route = routes[name];
     const path = apiBase + route.path.replace(/\{(\w+)\}/g, ':$1');
     const method = route.method.toLowerCase() as 'get' | 'post' | 'delete';
@@ -430,7 +431,14 @@ export function createHandlers(state: MockBackendState, options: MockHandlersOpt
       return response;
     });
   });
+  // The linked account's avatar "on TikTok's CDN": an image, so pages show it instead of a failed load.
+  const avatar = http.get(MOCK_TIKTOK_AVATAR_URL, () =>
+    new HttpResponse(AVATAR_SVG, { headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' } }));
+  return [...contract, avatar];
 }
+
+const AVATAR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="32" fill="#25f4ee"/>'
+  + '<circle cx="32" cy="25" r="11" fill="#fe2c55"/><path d="M12 56c3-12 11-18 20-18s17 6 20 18" fill="#fe2c55"/></svg>';
 
 async function logRequest(state: MockBackendState, request: Request, route: RouteName, basePath: string): Promise<MockRequestRecord> {
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();

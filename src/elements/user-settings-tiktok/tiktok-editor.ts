@@ -14,9 +14,9 @@ import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
 import { isSafeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
+import { LINK_HOST_PARAM, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
-/** The query parameter the TikTok callback adds to `returnUrl` in redirect mode (SPEC §4.4). */
-export const LINK_STATE_PARAM = 'usp_link_state';
+export { LINK_STATE_PARAM } from './link-params.js';
 
 /** How the link flow leaves the page and how often it polls; tests and stories replace these. */
 export const tiktokLink = {
@@ -75,10 +75,11 @@ export class UspTiktokEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Back from TikTok in redirect mode: finish the flow, and leave no state in the address bar.
+    const linkState = this.context && returnedLinkState(this.context.host.kind);
+    if (!linkState) return;
     const url = new URL(location.href);
-    const linkState = url.searchParams.get(LINK_STATE_PARAM);
-    if (linkState === null || !this.context) return;
     url.searchParams.delete(LINK_STATE_PARAM);
+    url.searchParams.delete(LINK_HOST_PARAM);
     history.replaceState(history.state, '', url);
     void this.#resume(linkState);
   }
@@ -106,10 +107,11 @@ export class UspTiktokEditor extends LitElement {
     void this.#start(context, popup && !popup.closed ? popup : null);
   }
 
-  async #start({ backend }: SettingsContext, popup: Window | null) {
+  async #start({ backend, host }: SettingsContext, popup: Window | null) {
     const mode = popup ? 'popup' : 'redirect';
     const returnUrl = new URL(location.href);
     returnUrl.searchParams.delete(LINK_STATE_PARAM);
+    returnUrl.searchParams.set(LINK_HOST_PARAM, host.kind);
     const result = await this.#link.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
     if (!result) {
       popup?.close();
