@@ -33,7 +33,7 @@ export class UserSettingsTiktok extends SettingsSection {
             ${account.isBusinessAccount ? html`<span class="badge ok">${t['tiktok.business']}</span>` : ''}`
         : linkingAvailable ? t['tiktok.summaryNotLinked'] : t['tiktok.summaryUnavailable'],
       // Nothing to offer while the feature is unavailable and no account is linked.
-      action: account ? t['action.manage'] : linkingAvailable ? t['action.add'] : undefined,
+      action: account ? t['action.manage'] : linkingAvailable ? t['action.link'] : undefined,
     };
   }
 

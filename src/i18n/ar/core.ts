@@ -25,6 +25,7 @@ export const core: Record<keyof typeof en, string> = {
   'tiktok.summaryUnavailable': 'غير متاح بعد',
   'action.change': 'تغيير',
   'action.add': 'إضافة',
+  'action.link': 'ربط',
   'action.manage': 'إدارة',
   'action.cancel': 'إلغاء',
   'action.save': 'حفظ',

@@ -24,6 +24,7 @@ export const core = {
   'tiktok.summaryUnavailable': 'Not available yet',
   'action.change': 'Change',
   'action.add': 'Add',
+  'action.link': 'Link',
   'action.manage': 'Manage',
   'action.cancel': 'Cancel',
   'action.save': 'Save',

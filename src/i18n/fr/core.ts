@@ -25,6 +25,7 @@ export const core: Record<keyof typeof en, string> = {
   'tiktok.summaryUnavailable': 'Pas encore disponible',
   'action.change': 'Modifier',
   'action.add': 'Ajouter',
+  'action.link': 'Associer',
   'action.manage': 'Gérer',
   'action.cancel': 'Annuler',
   'action.save': 'Enregistrer',
