@@ -11,6 +11,17 @@ export default {
   rootDir: '.',
   // The MSW worker must be served from the site root so its scope covers the test pages.
   middleware: [
+    // test/csp/page.html runs under the strictest policy a host may set (SPEC §6).
+    async (ctx, next) => {
+      await next();
+      if (ctx.path === '/test/csp/page.html') {
+        ctx.set('Content-Security-Policy', [
+          "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' https:",
+          "connect-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'none'",
+          "require-trusted-types-for 'script'", 'trusted-types lit-html default',
+        ].join('; '));
+      }
+    },
     (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js' || ctx.path.startsWith('/mock-tiktok-')) ctx.path = `/public${ctx.path}`;
       return next();

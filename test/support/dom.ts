@@ -7,8 +7,9 @@ export function deepQueryAll<T extends Element = HTMLElement>(selector: string, 
     found.push(...node.querySelectorAll<T>(selector));
     for (const el of node.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
   };
-  walk(root instanceof Element && root.shadowRoot ? root.shadowRoot : root);
-  if (root instanceof Element && root.shadowRoot) found.push(...root.querySelectorAll<T>(selector));
+  const shadow = (root as Element).shadowRoot;
+  walk(shadow ?? root);
+  if (shadow) found.push(...root.querySelectorAll<T>(selector));
   return found;
 }
 
@@ -20,8 +21,10 @@ export function deepText(node: Node): string {
   const parts: string[] = [];
   const walk = (n: Node) => {
     if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    if (n instanceof HTMLSlotElement) n.assignedNodes({ flatten: true }).forEach(walk);
+    // Duck-typed, not instanceof: nodes may come from another window (an iframe).
+    const shadow = (n as Element).shadowRoot;
+    if (shadow) walk(shadow);
+    if (n.nodeName === 'SLOT') (n as HTMLSlotElement).assignedNodes({ flatten: true }).forEach(walk);
     n.childNodes.forEach(walk);
   };
   walk(node);
