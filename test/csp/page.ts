@@ -18,3 +18,4 @@ const { startMockBackend } = await import('../../src/mock/browser.js');
 await startMockBackend({ apiBase: '/api' });
 await import('../../src/define.js');
 (window as unknown as { cspReady: boolean }).cspReady = true;
+export {};
