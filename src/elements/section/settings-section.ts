@@ -18,6 +18,10 @@ export interface SectionSummary {
  * What the four public sub-elements share: the context, the `open` state, the summary row,
  * loading the editor's chunk when opened, and focus back on the row's button when it closes.
  * Each sub-element only says what its row shows and which editor it opens.
+ *
+ * @fires usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
+ * @fires usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
+ * @fires usp-session-expired - The backend answered 401; send the user to sign in.
  */
 export abstract class SettingsSection extends LitElement {
   static override styles = [sharedStyles, sectionStyles];

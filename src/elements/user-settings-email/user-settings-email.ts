@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
 
 /**
+ * @tagname user-settings-email
  * @summary The sign-in email: its summary row, and the editor that changes it (loaded on open).
  * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
  */

@@ -11,6 +11,7 @@ import { SectionToggleEvent } from '../section/section.js';
 import { panelStyles } from './user-settings-panel.styles.js';
 
 /**
+ * @tagname user-settings-panel
  * @summary Manage how the signed-in user signs in: email, phone, password and the linked TikTok account.
  *
  * @fires usp-changed - A change succeeded: `detail.capability`, `detail.profile`.

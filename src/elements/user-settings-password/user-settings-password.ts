@@ -5,6 +5,7 @@ import { formatDate } from '../../utils/format.js';
 import { SettingsSection } from '../section/settings-section.js';
 
 /**
+ * @tagname user-settings-password
  * @summary The password: when it last changed, and the editor that changes or sets it (loaded on open).
  * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
  */

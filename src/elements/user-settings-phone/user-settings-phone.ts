@@ -7,6 +7,7 @@ import { SettingsSection } from '../section/settings-section.js';
 let humanize: ((number: string) => string) | undefined;
 
 /**
+ * @tagname user-settings-phone
  * @summary The sign-in phone number: its summary row, and the editor that adds, changes or removes it (loaded on open).
  * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
  */

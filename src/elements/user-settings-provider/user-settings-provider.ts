@@ -6,6 +6,7 @@ import { SettingsController } from '../../context/settings-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 
 /**
+ * @tagname user-settings-provider
  * @summary Provides the settings context (backend, profile, messages, host settings) to
  * sub-elements placed inside it, for hosts that use them without the panel.
  * @slot - `<user-settings-email>`, `<user-settings-phone>`, `<user-settings-password>`, `<user-settings-tiktok>` in any layout.

@@ -6,7 +6,9 @@ import { SettingsSection } from '../section/settings-section.js';
 import { LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
 /**
+ * @tagname user-settings-tiktok
  * @summary The linked TikTok account: link state, and the manager that links, unlinks and upgrades it (loaded on open).
+ * @fires usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
  * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the manager. @csspart editor - The manager's container.
  */
 export class UserSettingsTiktok extends SettingsSection {
