@@ -7,19 +7,9 @@ import { CountdownController } from '../../controllers/countdown-controller.js';
 import { format } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { formatDate } from '../../utils/format.js';
 
 const LENGTH = 6;
-
-/** A time of day in the user's locale ("14:32"); '' when unparsable. */
-function formatTime(value: string, locale: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  try {
-    return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(date);
-  } catch {
-    return date.toLocaleTimeString();
-  }
-}
 
 /**
  * @summary The 6-digit verification code: one field (`autocomplete="one-time-code"`, so SMS and
@@ -99,7 +89,7 @@ export class UspCodeInput extends LitElement {
     if (!t) return nothing;
     const v = this.verification;
     const waiting = this.#resend.remaining;
-    const expires = v ? formatTime(v.expiresAt, this.context!.locale) : '';
+    const expires = v ? formatDate(v.expiresAt, this.context!.locale, { timeStyle: 'short' }) : '';
     return html`
       <div class="stack">
         ${v ? html`<p id="sent" role="status">${format(t['code.sentTo'], { destination: v.destination })}
