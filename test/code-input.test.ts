@@ -1,20 +1,13 @@
 // The shared building blocks: <usp-code-input> and confirmAction() (native <dialog>).
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import '../src/elements/shared/code-input.js';
 import { confirmAction } from '../src/elements/shared/confirm-dialog.js';
 import type { UspCodeInput } from '../src/elements/shared/code-input.js';
 import type { Verification } from '../src/api/schemas.js';
-import { startMockBackend } from '../src/mock/browser.js';
 import { deepQuery, deepText, waitFor } from './support/dom.js';
+import { mockBackend, mountInProvider } from './support/panel.js';
 import { user } from './support/user.js';
-
-type Hook = (fn: () => unknown) => void;
-const { describe, it, before } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  before: Hook;
-};
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const verification = (resendIn = 0): Verification => ({
@@ -22,17 +15,14 @@ const verification = (resendIn = 0): Verification => ({
 });
 
 async function mountCode(v?: Verification) {
-  const provider = await fixture(html`<user-settings-provider api-base="/api"><usp-code-input .verification=${v}></usp-code-input></user-settings-provider>`);
-  const el = provider.querySelector('usp-code-input') as UspCodeInput;
+  const el = await mountInProvider<UspCodeInput>(html`<usp-code-input .verification=${v}></usp-code-input>`, 'usp-code-input');
   await waitFor(() => el.shadowRoot!.querySelector('input'), { message: 'the code input' });
   return el;
 }
 
 const field = (el: UspCodeInput) => el.shadowRoot!.querySelector('input')!;
 
-before(async () => {
-  await startMockBackend({ apiBase: '/api' });
-});
+before(() => mockBackend());
 
 describe('<usp-code-input>', () => {
   it('is accessible, with its verification and in its error state', async () => {
@@ -107,12 +97,8 @@ describe('<usp-code-input>', () => {
 });
 
 describe('confirmAction()', () => {
-  async function mountHost() {
-    const provider = await fixture(html`<user-settings-provider api-base="/api"><usp-code-input></usp-code-input></user-settings-provider>`);
-    const host = provider.querySelector('usp-code-input')!;
-    await waitFor(() => host.shadowRoot!.querySelector('input'));
-    return host;
-  }
+  /** A host for the dialog: a code input, focusable, under a provider. */
+  const mountHost = () => mountCode();
 
   it('is an accessible modal dialog that takes focus, cancels on Escape and gives focus back', async () => {
     const host = await mountHost();

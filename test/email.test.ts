@@ -5,28 +5,16 @@ import type { UspEmailEditor } from '../src/elements/user-settings-email/email-e
 import type { MockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
 import { announced, deepQuery, deepText, secretsInDom, waitFor } from './support/dom.js';
-import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
+import { openSectionEditor, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
-
-type Hook = (fn: () => unknown) => void;
-const { describe, it, afterEach } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  afterEach: Hook;
-};
 
 let mock: MockBackend;
 const NEW = 'new.address@example.com';
 
 async function openEditor() {
-  mock = await mockBackend('default');
-  const panel = await mountPanel({ sections: 'email' });
-  await user.click('button', 'Change Email');
-  const editor = await waitFor(() => {
-    const el = deepQuery<UspEmailEditor>('usp-email-editor');
-    return el?.shadowRoot?.querySelector('form') && el;
-  }, { message: 'the editor' });
-  return { panel, editor };
+  const opened = await openSectionEditor<UspEmailEditor>('email', 'Change Email');
+  mock = opened.mock;
+  return opened;
 }
 
 const emailField = (editor: UspEmailEditor) => editor.shadowRoot!.querySelector<HTMLInputElement>('#email')!;

@@ -2,39 +2,15 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createHttpBackend } from '../src/api/http-backend.js';
-import { UserSettingsError } from '../src/api/errors.js';
-import { startMockBackend, type MockBackend } from '../src/mock/browser.js';
+import type { MockBackend } from '../src/mock/browser.js';
 import { errorResponse, MOCK_PASSWORD } from '../src/mock/index.js';
-
-// Mocha's globals, typed here: the project has no @types/mocha (tsconfig "types": []).
-type Hook = (fn: () => unknown) => void;
-const { describe, it, before, beforeEach, afterEach } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  before: Hook;
-  beforeEach: Hook;
-  afterEach: Hook;
-};
+import { failure } from './support/errors.js';
+import { mockBackend } from './support/mock.js';
 
 let mock: MockBackend;
 
-async function failure(promise: Promise<unknown>): Promise<UserSettingsError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'the call should have failed').to.be.instanceOf(UserSettingsError);
-  return caught as UserSettingsError;
-}
-
-before(async () => {
-  mock = await startMockBackend({ apiBase: '/api' });
-});
-
-beforeEach(() => {
-  mock.state.reset();
+beforeEach(async () => {
+  mock = await mockBackend();
 });
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 // The stateful mock backend (src/mock), driven through the real HTTP client in Chromium.
 import { expect } from '@open-wc/testing';
 import { createHttpBackend } from '../src/api/http-backend.js';
-import { UserSettingsError } from '../src/api/errors.js';
+import type { UserSettingsError } from '../src/api/errors.js';
 import { Profile } from '../src/api/schemas.js';
 import { startMockBackend, type MockBackend } from '../src/mock/browser.js';
 import {
@@ -12,29 +12,11 @@ import {
   presetNames,
   TIKTOK_DECISION_KEY_PREFIX,
 } from '../src/mock/index.js';
-
-// Mocha's globals, typed here: the project has no @types/mocha (tsconfig "types": []).
-type Hook = (fn: () => unknown) => void;
-const { describe, it, before, beforeEach } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  before: Hook;
-  beforeEach: Hook;
-};
+import { failure } from './support/errors.js';
+import { mockBackend } from './support/mock.js';
 
 let mock: MockBackend;
 const api = createHttpBackend({ apiBase: '/api', retries: 0 });
-
-async function failure(promise: Promise<unknown>): Promise<UserSettingsError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, 'the call should have failed').to.be.instanceOf(UserSettingsError);
-  return caught as UserSettingsError;
-}
 
 async function expectCode(promise: Promise<unknown>, code: string, status: number, field?: string): Promise<UserSettingsError> {
   const error = await failure(promise);
@@ -51,12 +33,8 @@ async function emailCode(email: string) {
   return { verification, code: mock.inbox.latestCode({ verificationId: verification.verificationId }) };
 }
 
-before(async () => {
-  mock = await startMockBackend({ apiBase: '/api' });
-});
-
-beforeEach(() => {
-  mock.state.reset();
+beforeEach(async () => {
+  mock = await mockBackend();
   localStorage.clear();
 });
 

@@ -7,28 +7,16 @@ import type { MockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
 import type { MockPresetName } from '../src/mock/state.js';
 import { announced, deepQuery, deepText, secretsInDom, waitFor } from './support/dom.js';
-import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
+import { openSectionEditor, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
-
-type Hook = (fn: () => unknown) => void;
-const { describe, it, afterEach } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  afterEach: Hook;
-};
 
 let mock: MockBackend;
 const NEW = 'a long and new phrase 7';
 
 async function openEditor(preset: MockPresetName = 'default') {
-  mock = await mockBackend(preset);
-  const panel = await mountPanel({ sections: 'password' });
-  await user.click('button', preset === 'default' ? 'Change Password' : 'Add Password');
-  const editor = await waitFor(() => {
-    const el = deepQuery<UspPasswordEditor>('usp-password-editor');
-    return el?.shadowRoot?.querySelector('form') && el;
-  }, { message: 'the editor' });
-  return { panel, editor };
+  const opened = await openSectionEditor<UspPasswordEditor>('password', preset === 'default' ? 'Change Password' : 'Add Password', preset);
+  mock = opened.mock;
+  return opened;
 }
 
 const input = (editor: UspPasswordEditor, id: string) => editor.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;

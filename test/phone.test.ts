@@ -1,5 +1,5 @@
 // <user-settings-phone>: add, change and remove the sign-in phone number, against the stateful mock.
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { http } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
 import type { UserSettingsPhone } from '../src/elements/user-settings-phone/user-settings-phone.js';
@@ -8,8 +8,8 @@ import '../src/locales/fr.js';
 import { errorResponse, MOCK_PASSWORD, MOCK_TRIGGERS } from '../src/mock/index.js';
 import type { MockBackend } from '../src/mock/browser.js';
 import type { MockPresetName } from '../src/mock/state.js';
-import { announced, deepQuery, deepText, secretsInDom, waitFor } from './support/dom.js';
-import { mockBackend, requestsTo } from './support/panel.js';
+import { announced, deepQuery, deepText, secretsInDom, waitFor, waitForEditor } from './support/dom.js';
+import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
 
 const PHONE = { number: '+14155554567', verified: true };
@@ -36,10 +36,8 @@ interface Mount { preset?: MockPresetName; phone?: typeof PHONE | null; host?: s
 
 /** The panel with only the phone section, loaded. */
 async function mount({ preset = 'default', phone, host = 'business-center', locale = 'en', country }: Mount = {}) {
-  mock = await mockBackend(preset);
-  if (phone !== undefined) mock.state.reset(preset, { phone });
-  const panel = await fixture<UserSettingsPanel>(html`<user-settings-panel api-base="/api" sections="phone"
-    host=${host} locale=${locale} default-country=${country ?? ''}></user-settings-panel>`);
+  mock = await mockBackend(preset, phone !== undefined ? { phone } : undefined);
+  const panel = await mountPanel({ sections: 'phone', host, locale, defaultCountry: country ?? '' });
   await waitFor(() => panel.shadowRoot!.querySelector('user-settings-phone')?.shadowRoot?.querySelector('[part=action]'), { message: 'the phone summary' });
   return panel;
 }
@@ -50,12 +48,8 @@ async function open(panel: UserSettingsPanel, action = 'Add') {
   return editorOf(panel);
 }
 
-async function editorOf(panel: UserSettingsPanel) {
-  return waitFor(() => {
-    const editor = deepQuery('usp-phone-editor', panel.shadowRoot!);
-    return editor?.shadowRoot?.querySelector('#country') ? editor : undefined;
-  }, { message: 'the phone editor' });
-}
+const editorOf = (panel: UserSettingsPanel) =>
+  waitForEditor('usp-phone-editor', { ready: '#country', root: panel.shadowRoot!, message: 'the phone editor' });
 
 const $ = <T extends Element = HTMLInputElement>(root: Element, selector: string) => root.shadowRoot!.querySelector(selector) as T;
 const summary = (panel: UserSettingsPanel) => deepText(deepQuery('[part=summary-value]', panel.shadowRoot!)!);

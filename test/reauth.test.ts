@@ -1,23 +1,16 @@
 // Re-verification (step-up): requestReauth() and <usp-reauth-dialog>, on the mock backend.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { createHttpBackend } from '../src/api/http-backend.js';
 import type { ReauthMethod } from '../src/api/schemas.js';
 import type { SettingsContext } from '../src/context/settings-context.js';
 import '../src/define.js';
 import { requestReauth } from '../src/elements/reauth/request-reauth.js';
 import { en } from '../src/i18n/messages.js';
-import { startMockBackend, type MockBackend } from '../src/mock/browser.js';
+import type { MockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
 import { deepQuery, deepText, secretsInDom, waitFor } from './support/dom.js';
+import { mockBackend, mountInProvider } from './support/panel.js';
 import { user } from './support/user.js';
-
-type Hook = (fn: () => unknown) => void;
-const { describe, it, before, beforeEach } = globalThis as unknown as {
-  describe(title: string, fn: () => void): void;
-  it(title: string, fn: () => unknown): void;
-  before: Hook;
-  beforeEach: Hook;
-};
 
 let mock: MockBackend;
 const context: SettingsContext = {
@@ -31,8 +24,7 @@ const context: SettingsContext = {
 
 /** A host with a focused button, as an editor's submit button would be when the dialog opens. */
 async function mountHost() {
-  const provider = await fixture(html`<user-settings-provider api-base="/api"><div></div></user-settings-provider>`);
-  const host = provider.querySelector('div')!;
+  const host = await mountInProvider<HTMLDivElement>(html`<div></div>`, 'div');
   host.attachShadow({ mode: 'open' }).innerHTML = '<button>Save</button>';
   host.shadowRoot!.querySelector('button')!.focus();
   return host;
@@ -45,15 +37,15 @@ async function open(methods: ReauthMethod[], signal = new AbortController().sign
   return { host, token, dialog, element: host.shadowRoot!.querySelector('usp-reauth-dialog')! };
 }
 
-before(async () => {
-  mock = await startMockBackend({ apiBase: '/api' });
+beforeEach(async () => {
+  mock = await mockBackend('default', { phone: { number: '+14155554567', verified: true } });
 });
-beforeEach(() => mock.state.reset('default', { phone: { number: '+14155554567', verified: true } }));
 
 describe('re-verification', () => {
   it('is an accessible modal dialog, also with an error', async () => {
     const { element, token } = await open(['password', 'email_code', 'phone_code']);
     expect(await user.visible('dialog', 'Confirm it\'s you')).to.equal(true);
+    expect(element.shadowRoot!.activeElement?.id).to.equal('password'); // not the first radio
     await expect(element).to.be.accessible();
     await user.click('button', 'Confirm');
     expect(deepText(element)).to.contain('Enter your password.');
@@ -104,8 +96,7 @@ describe('re-verification', () => {
 
   it('by a code sent to the phone, with the keyboard alone', async () => {
     const { token } = await open(['phone_code']);
-    await user.press('Tab'); // Cancel → Send code
-    await user.press('Enter');
+    await user.press('Enter'); // focus starts on Send code
     await waitFor(() => deepQuery('usp-code-input'), { message: 'the code input' });
     await waitFor(() => deepQuery('usp-code-input')!.shadowRoot!.activeElement, { message: 'focus in the code' });
     await user.keyboardType(mock.inbox.latestCode({ purpose: 'reauth', channel: 'sms' }));

@@ -1,5 +1,5 @@
 // <user-settings-tiktok> and its manager: link (popup, redirect), unlink, Business upgrade.
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
 import { tiktokLink, type UspTiktokEditor } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
@@ -7,7 +7,7 @@ import { en } from '../src/i18n/messages.js';
 import type { UserSettingsChangedEvent, UserSettingsFailedEvent } from '../src/events/events.js';
 import type { MockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD, MOCK_TIKTOK_AVATAR_URL, presets, type MockPresetName } from '../src/mock/state.js';
-import { announced, deepQuery, deepQueryAll, deepText, waitFor } from './support/dom.js';
+import { announced, deepQuery, deepQueryAll, deepText, waitFor, waitForEditor } from './support/dom.js';
 import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
 
@@ -67,7 +67,7 @@ async function mount(preset: MockPresetName = 'default', options: { host?: strin
 }
 
 const editor = () => deepQuery<UspTiktokEditor>('usp-tiktok-editor', panel.shadowRoot!);
-const editorReady = () => waitFor(() => editor()?.shadowRoot?.querySelector('.stack'), { message: 'the TikTok manager' });
+const editorReady = () => waitForEditor<UspTiktokEditor>('usp-tiktok-editor', { ready: '.stack', root: panel.shadowRoot!, message: 'the TikTok manager' });
 const said = (text: string, timeout = 4000) => waitFor(() => announced(panel).includes(text), { timeout, message: `"${text}" announced (got "${announced(panel)}")` });
 const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
 const post = (data: unknown, origin = location.origin) => window.dispatchEvent(new MessageEvent('message', { data, origin }));
@@ -329,8 +329,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
 
   it('trusts only the configured callback origin', async () => {
     mock = await mockBackend();
-    panel = await fixture(html`<user-settings-panel api-base="/api" sections="tiktok" callback-origin="https://auth.example"></user-settings-panel>`);
-    await waitFor(() => panel.shadowRoot!.querySelector('.sections'));
+    panel = await mountPanel({ sections: 'tiktok', host: 'standalone', callbackOrigin: 'https://auth.example' });
     await user.click('button', 'TikTok account');
     await editorReady();
     tiktokLink.pollMs = 60_000;

@@ -51,6 +51,18 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 4000, 
   throw new Error(`Timed out waiting for ${message}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
+/**
+ * Waits until the first `tag` under `root` (an editor, whose chunk loads lazily) has rendered
+ * `ready` in its shadow root; returns the element.
+ */
+export const waitForEditor = <T extends Element = HTMLElement>(
+  tag: string,
+  { ready = 'form', root = document as ParentNode, message = 'the editor' } = {},
+) => waitFor(() => {
+  const editor = deepQuery<T>(tag, root);
+  return editor?.shadowRoot?.querySelector(ready) ? editor : undefined;
+}, { message });
+
 /** Elements in the deep tree that hold a secret value (password / code inputs with a value). */
 export const secretsInDom = (root: ParentNode = document) =>
   deepQueryAll<HTMLInputElement>('input', root).filter((input) =>
