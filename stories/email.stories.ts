@@ -1,37 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { MOCK_TRIGGERS } from '../src/mock/index.js';
-import { deepFind, paste, press, until } from './shared.stories.js';
-import { mockParameters, mockState, STORY_API_BASE } from './support.js';
-
-interface EmailArgs {
-  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
-  locale: string;
-  open: boolean;
-}
+import {
+  deepQuery, find, mockParameters, mockState, paste, press, providerArgs, providerArgTypes, renderInProvider, until,
+  type ProviderStoryArgs,
+} from './support.js';
 
 const meta = {
   title: 'Elements/user-settings-email',
   component: 'user-settings-email',
-  args: { host: 'business-center', locale: 'en', open: true },
-  argTypes: {
-    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
-    open: { control: 'boolean', description: 'Whether the editor is open' },
-  },
+  args: providerArgs,
+  argTypes: providerArgTypes,
   parameters: mockParameters('default'),
-  render: ({ host, locale, open }) => html`
-    <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}>
-      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${host === 'business-center' || host === 'standalone' ? 640 : 360}px;
-        min-height: 320px; padding: 0 16px; border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
-        <user-settings-email ?open=${open}></user-settings-email>
-      </div>
-    </user-settings-provider>
-  `,
-} satisfies Meta<EmailArgs>;
+  render: (args) => renderInProvider('user-settings-email', args, { minHeight: 320 }),
+} satisfies Meta<ProviderStoryArgs>;
 
 export default meta;
-type Story = StoryObj<EmailArgs>;
+type Story = StoryObj<ProviderStoryArgs>;
 
 const NEW = 'new.address@example.com';
 /** Sends `address` and waits for the code step. */
@@ -41,7 +25,7 @@ async function send(root: HTMLElement, address = NEW) {
 }
 const toCode = async (root: HTMLElement) => {
   await send(root);
-  await until(() => deepFind(root, '#code'), 'the code step');
+  await find(root, '#code', 'the code step');
 };
 /** Types `code` (or the right one from the mock's inbox) in the code step. */
 const enter = (code?: string) => async (context: Parameters<NonNullable<Story['play']>>[0]) => {
@@ -109,7 +93,7 @@ export const TooManyAttempts: Story = {
     await toCode(canvasElement);
     for (const code of ['000001', '000002', '000003', '000004', '000005']) {
       await paste(canvasElement, '#code', code);
-      await until(() => !deepFind(canvasElement, 'usp-code-input[disabled]'), 'the check');
+      await until(() => !deepQuery(canvasElement, 'usp-code-input[disabled]'), 'the check');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   },

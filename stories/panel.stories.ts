@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { mockParameters, mockState, STORY_API_BASE } from './support.js';
+import { mockParameters, mockState, providerArgs, providerArgTypes, STORY_API_BASE, until, type StoryHost } from './support.js';
 
 interface PanelArgs {
-  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
+  host: StoryHost;
   locale: string;
   sections: string;
 }
@@ -20,10 +20,10 @@ const frames: Record<PanelArgs['host'], string> = {
 const meta = {
   title: 'Panel/user-settings-panel',
   component: 'user-settings-panel',
-  args: { host: 'business-center', locale: 'en', sections: '' },
+  args: { host: providerArgs.host, locale: providerArgs.locale, sections: '' },
   argTypes: {
-    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
+    host: providerArgTypes.host,
+    locale: providerArgTypes.locale,
     sections: { control: 'text', description: 'Space-separated: email phone password tiktok (all when empty)' },
   },
   parameters: mockParameters('default'),
@@ -38,16 +38,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<PanelArgs>;
 
-/** Waits until the panel's shadow root shows `selector` (or fails after `timeout` ms). */
-async function waitInPanel(root: HTMLElement, selector: string, timeout = 5000): Promise<Element> {
-  const start = performance.now();
-  for (;;) {
-    const found = root.querySelector('user-settings-panel')?.shadowRoot?.querySelector(selector);
-    if (found) return found;
-    if (performance.now() - start > timeout) throw new Error(`Panel never showed ${selector}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits until the panel's shadow root shows `selector` (5 s at most). */
+const waitInPanel = (root: HTMLElement, selector: string) =>
+  until(() => root.querySelector('user-settings-panel')?.shadowRoot?.querySelector(selector), `${selector} in the panel`);
 
 /** Ads Manager: the compact summary shown in the profile drop-down (360 px pop-over). */
 export const AdsManager: Story = { args: { host: 'ads-manager' } };

@@ -1,43 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
-import { paste, press, until, deepFind } from './shared.stories.js';
-import { mockParameters, STORY_API_BASE } from './support.js';
-
-interface PasswordArgs {
-  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
-  locale: string;
-  open: boolean;
-}
+import {
+  deepQuery, find, mockParameters, paste, press, providerArgs, providerArgTypes, renderInProvider, type ProviderStoryArgs,
+} from './support.js';
 
 const meta = {
   title: 'Elements/user-settings-password',
   component: 'user-settings-password',
-  args: { host: 'business-center', locale: 'en', open: true },
-  argTypes: {
-    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
-    open: { control: 'boolean', description: 'Whether the editor is open' },
-  },
+  args: providerArgs,
+  argTypes: providerArgTypes,
   parameters: mockParameters('default'),
-  render: ({ host, locale, open }) => html`
-    <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}>
-      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${host === 'business-center' || host === 'standalone' ? 640 : 360}px;
-        padding: 0 16px; border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
-        <user-settings-password ?open=${open}></user-settings-password>
-      </div>
-    </user-settings-provider>
-  `,
-} satisfies Meta<PasswordArgs>;
+  render: (args) => renderInProvider('user-settings-password', args),
+} satisfies Meta<ProviderStoryArgs>;
 
 export default meta;
-type Story = StoryObj<PasswordArgs>;
+type Story = StoryObj<ProviderStoryArgs>;
 
 const NEW = 'a long and new phrase 7';
 /** Fills the three fields (the current one only when shown). */
 async function fill(root: HTMLElement, current: string, next = NEW, confirm = next) {
-  await until(() => deepFind(root, '#next'), 'the form');
-  if (deepFind(root, '#current')) await paste(root, '#current', current);
+  await find(root, '#next', 'the form');
+  if (deepQuery(root, '#current')) await paste(root, '#current', current);
   await paste(root, '#next', next);
   await paste(root, '#confirm', confirm);
 }

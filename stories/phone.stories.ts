@@ -1,96 +1,67 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { mockParameters, mockState, STORY_API_BASE } from './support.js';
+import {
+  deepQuery, find, mockParameters, mockState, paste, providerArgs, providerArgTypes, renderInProvider, until,
+  type ProviderStoryArgs,
+} from './support.js';
 
-interface PhoneArgs {
-  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
-  locale: string;
+interface PhoneArgs extends ProviderStoryArgs {
   /** ISO 3166-1 alpha-2 country the picker starts with (host configuration). */
   defaultCountry: string;
-  open: boolean;
 }
-
-const widths: Record<PhoneArgs['host'], string> = {
-  'ads-manager': '360px',
-  'business-center': '640px',
-  'mobile-lite': '360px',
-  standalone: '640px',
-};
 
 const meta = {
   title: 'Elements/user-settings-phone',
   component: 'user-settings-phone',
-  args: { host: 'business-center', locale: 'en', defaultCountry: '', open: true },
+  args: { ...providerArgs, defaultCountry: '' },
   argTypes: {
-    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
+    host: providerArgTypes.host,
+    locale: providerArgTypes.locale,
     defaultCountry: { control: 'text', description: 'e.g. FR, DE, GB (empty: from the locale or the current phone)' },
-    open: { control: 'boolean', description: 'Whether the editor is open' },
+    open: providerArgTypes.open,
   },
   parameters: mockParameters('default'),
-  render: ({ host, locale, defaultCountry, open }) => html`
-    <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}
-      default-country=${ifDefined(defaultCountry || undefined)}>
-      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${widths[host]}; min-height: 420px; padding: 0 16px;
-        border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
-        <user-settings-phone ?open=${open}></user-settings-phone>
-      </div>
-    </user-settings-provider>
-  `,
+  render: (args) => renderInProvider('user-settings-phone', args, { minHeight: 420 }),
 } satisfies Meta<PhoneArgs>;
 
 export default meta;
 type Story = StoryObj<PhoneArgs>;
 
-// ——— helpers for play functions (the UI lives in nested shadow roots) ———
+// ——— helpers for play functions ———
 
-function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | undefined {
-  const found = root.querySelector<T>(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery<T>(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-async function find<T extends Element = HTMLElement>(root: ParentNode, selector: string, timeout = 5000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const found = deepQuery<T>(root, selector);
-    if (found) return found;
-    if (performance.now() - start > timeout) throw new Error(`Never showed ${selector}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Types `text` into an input as a paste would (one input event). */
-async function fill(root: ParentNode, selector: string, text: string) {
-  const input = await find<HTMLInputElement>(root, selector);
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
-}
-
-/** Clicks the first button whose text includes `label`. */
+/** Clicks the first button of the editor or of its open dialog whose text includes `label`. */
 async function click(root: ParentNode, label: string) {
-  const start = performance.now();
-  for (;;) {
-    const editor = deepQuery(root, 'usp-phone-editor');
-    const roots = [deepQuery(root, 'usp-confirm-dialog')?.shadowRoot, editor?.shadowRoot].filter(Boolean) as ParentNode[];
-    const button = roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => b.textContent?.includes(label));
-    if (button) return button.click();
-    if (performance.now() - start > 5000) throw new Error(`No button ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const button = await until(() => {
+    const roots = ['usp-confirm-dialog', 'usp-phone-editor'].map((tag) => deepQuery(root, tag)?.shadowRoot).filter(Boolean) as ParentNode[];
+    return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => b.textContent?.includes(label));
+  }, `a button "${label}"`);
+  button.click();
 }
+
+/** Submits `number` from the number step. */
+async function submitNumber(root: ParentNode, number: string) {
+  await paste(root, '#number', number);
+  await click(root, 'Send code');
+}
+/** A play function that submits `number`. */
+const submits = (number: string) => ({ canvasElement }: { canvasElement: HTMLElement }) => submitNumber(canvasElement, number);
 
 /** Sends `number` from the number step and waits for the code step. */
 async function sendCode(root: ParentNode, number: string) {
-  await fill(root, '#number', number);
-  await click(root, 'Send code');
+  await submitNumber(root, number);
   await find(root, '#code');
+}
+
+/** A play function that sends a number and enters `code`. */
+const entersCode = (code: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  await sendCode(canvasElement, '4155550123');
+  await paste(canvasElement, '#code', code);
+};
+
+/** Asks to remove the phone number, then confirms. */
+async function remove({ canvasElement }: { canvasElement: HTMLElement }) {
+  await click(canvasElement, 'Remove phone number');
+  await find(canvasElement, 'usp-confirm-dialog');
+  await click(canvasElement, 'Remove');
 }
 
 const PHONE = { number: '+14155554567', verified: true };
@@ -126,66 +97,37 @@ export const CountrySearch: Story = {
 
 /** The number is formatted as typed (a pasted international number also picks its country). */
 export const PastedInternational: Story = {
-  play: async ({ canvasElement }) => fill(canvasElement, '#number', '+33 6 12 34 56 78'),
+  play: async ({ canvasElement }) => paste(canvasElement, '#number', '+33 6 12 34 56 78'),
 };
 
 /** Checked before sending: too short for the country. */
-export const TooShort: Story = {
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '415 555');
-    await click(canvasElement, 'Send code');
-  },
-};
+export const TooShort: Story = { play: submits('415 555') };
 
 /** Checked before sending: too long for the country. */
-export const TooLong: Story = {
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '415 555 0123 456');
-    await click(canvasElement, 'Send code');
-  },
-};
+export const TooLong: Story = { play: submits('415 555 0123 456') };
 
 /** Not a valid number for the country. */
-export const InvalidForCountry: Story = {
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '123 456 7890');
-    await click(canvasElement, 'Send code');
-  },
-};
+export const InvalidForCountry: Story = { play: submits('123 456 7890') };
 
 /** The server says the number belongs to another account (`phone_taken`), shown at the field. */
-export const PhoneTaken: Story = {
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '(415) 555-0000');
-    await click(canvasElement, 'Send code');
-  },
-};
+export const PhoneTaken: Story = { play: submits('(415) 555-0000') };
 
 /** Too many requests (`rate_limited`): a countdown, the number kept. */
 export const RateLimited: Story = {
   parameters: mockParameters('default', { rateLimited: true, retryAfterSeconds: 45 }),
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '4155550123');
-    await click(canvasElement, 'Send code');
-  },
+  play: submits('4155550123'),
 };
 
 /** The backend asks to re-verify first (`reauth_required`): the shared dialog, the number kept. */
 export const ReauthRequired: Story = {
   parameters: mockParameters('default', { reauthRequired: true }),
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '4155550123');
-    await click(canvasElement, 'Send code');
-  },
+  play: submits('4155550123'),
 };
 
 /** The server cannot be reached. */
 export const Offline: Story = {
   parameters: mockParameters('default', { offline: ['startPhoneVerification'] }),
-  play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '4155550123');
-    await click(canvasElement, 'Send code');
-  },
+  play: submits('4155550123'),
 };
 
 // ——— code step ———
@@ -194,20 +136,10 @@ export const Offline: Story = {
 export const CodeStep: Story = { play: async ({ canvasElement }) => sendCode(canvasElement, '4155550123') };
 
 /** A wrong code (`code_invalid`). */
-export const CodeInvalid: Story = {
-  play: async ({ canvasElement }) => {
-    await sendCode(canvasElement, '4155550123');
-    await fill(canvasElement, '#code', '000001');
-  },
-};
+export const CodeInvalid: Story = { play: entersCode('000001') };
 
 /** An expired code (`code_expired`): send a new one. */
-export const CodeExpired: Story = {
-  play: async ({ canvasElement }) => {
-    await sendCode(canvasElement, '4155550123');
-    await fill(canvasElement, '#code', '000000');
-  },
-};
+export const CodeExpired: Story = { play: entersCode('000000') };
 
 /** Five wrong codes (`too_many_attempts`): start again with the number kept. */
 export const TooManyAttempts: Story = {
@@ -216,7 +148,7 @@ export const TooManyAttempts: Story = {
     await sendCode(canvasElement, '4155550123');
     const state = mockState(context);
     for (let i = 1; i <= 5; i++) {
-      await fill(canvasElement, '#code', '000001');
+      await paste(canvasElement, '#code', '000001');
       while (state.requestsTo('confirmPhone').filter((r) => r.status).length < i) await new Promise((r) => setTimeout(r, 50));
     }
   },
@@ -227,7 +159,7 @@ export const Added: Story = {
   play: async (context) => {
     const { canvasElement } = context;
     await sendCode(canvasElement, '4155550123');
-    await fill(canvasElement, '#code', mockState(context).inbox.latestCode({ channel: 'sms' }));
+    await paste(canvasElement, '#code', mockState(context).inbox.latestCode({ channel: 'sms' }));
   },
 };
 
@@ -242,21 +174,13 @@ export const RemoveConfirm: Story = {
 /** Removed. */
 export const Removed: Story = {
   parameters: mockParameters('default', {}, { phone: PHONE }),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Remove phone number');
-    await find(canvasElement, 'usp-confirm-dialog');
-    await click(canvasElement, 'Remove');
-  },
+  play: remove,
 };
 
 /** The phone is the only way to sign in (`last_login_method`): what to add first, in plain words. */
 export const LastLoginMethod: Story = {
   parameters: mockParameters('phoneOnly'),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Remove phone number');
-    await find(canvasElement, 'usp-confirm-dialog');
-    await click(canvasElement, 'Remove');
-  },
+  play: remove,
 };
 
 // ——— hosts and languages ———
@@ -274,7 +198,7 @@ export const French: Story = { args: { locale: 'fr' }, parameters: mockParameter
 export const Arabic: Story = {
   args: { locale: 'ar' },
   play: async ({ canvasElement }) => {
-    await fill(canvasElement, '#number', '415 555');
+    await paste(canvasElement, '#number', '415 555');
     await click(canvasElement, 'إرسال الرمز');
   },
 };

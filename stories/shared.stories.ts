@@ -8,53 +8,10 @@ import { requestReauth } from '../src/elements/reauth/request-reauth.js';
 import { createHttpBackend } from '../src/api/http-backend.js';
 import { en } from '../src/i18n/messages.js';
 import type { ReauthMethod } from '../src/api/schemas.js';
-import { mockParameters, STORY_API_BASE } from './support.js';
-
-// ——— play helpers (also used by the password and email stories; excluded from the stories below) ———
-
-/** The first element matching `selector` in `root` or any shadow root below it. */
-export function deepFind<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | undefined {
-  const found = root.querySelector<T>(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepFind<T>(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** Waits for `check` to return something (5 s at most). */
-export async function until<T>(check: () => T | undefined | null | false, what: string): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - start > 5000) throw new Error(`Never showed ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Puts `text` in the field as a paste would (one input event). */
-export async function paste(root: ParentNode, selector: string, text: string): Promise<void> {
-  const input = await until(() => deepFind<HTMLInputElement>(root, selector), selector);
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
-}
-
-/** Clicks the button whose text is `label` (dialogs included; the last match, i.e. the innermost dialog, first). */
-export async function press(root: ParentNode, label: string): Promise<void> {
-  const buttons = (node: ParentNode): HTMLButtonElement[] => [...node.querySelectorAll('*')].flatMap((el) =>
-    [...(el instanceof HTMLButtonElement ? [el] : []), ...(el.shadowRoot ? buttons(el.shadowRoot) : [])]);
-  const button = await until(() => buttons(root).reverse().find((b) => b.textContent?.trim().startsWith(label)), `button ${label}`);
-  button.click();
-}
-
-// ——— stories ———
+import { find, mockParameters, paste, press, STORY_API_BASE, until } from './support.js';
 
 const meta = {
   title: 'Shared/Building blocks',
-  excludeStories: ['deepFind', 'until', 'paste', 'press'],
   parameters: mockParameters('default', {}, { phone: { number: '+14155554567', verified: true } }),
 } satisfies Meta;
 
@@ -127,7 +84,7 @@ const reauth = (methods: ReauthMethod[], then?: (root: HTMLElement) => Promise<v
   render: host,
   play: async ({ canvasElement }) => {
     void requestReauth(await hostOf(canvasElement), context, methods, new AbortController().signal);
-    await until(() => deepFind(canvasElement, 'dialog[open]'), 'the dialog');
+    await find(canvasElement, 'dialog[open]', 'the dialog');
     await then?.(canvasElement);
   },
 });

@@ -6,6 +6,10 @@
  * `createHandlers(state, { apiBase: STORY_API_BASE })` through msw-storybook-addon. Handlers a
  * story puts in `parameters.msw` (CSF 3) are installed on top and win.
  *
+ * A sub-element's stories render it with {@link renderInProvider} (`providerArgs` and
+ * `providerArgTypes` for host, locale and open); play functions reach into the shadow roots with
+ * {@link deepQuery}, {@link find}, {@link until}, {@link paste} and {@link press}.
+ *
  * @example
  * ```ts
  * import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -26,6 +30,9 @@
  * };
  * ```
  */
+import type { ArgTypes } from '@storybook/web-components-vite';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { Profile } from '../src/api/schemas.js';
 import type { MockBackendState, MockPresetName, MockScenarioFlags } from '../src/mock/index.js';
 
@@ -67,4 +74,100 @@ export function mockState(context: { loaded: Record<string, unknown> }): MockBac
   const state = context.loaded.mockState as MockBackendState | undefined;
   if (!state) throw new Error('No mock state: is .storybook/preview.ts loading the mock?');
   return state;
+}
+
+// ——— rendering a sub-element the way a host would ———
+
+/** The host layouts (`host` on the provider). */
+export type StoryHost = 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
+
+/** The sub-elements a host places under `<user-settings-provider>`. */
+export type SubElementTag = 'user-settings-email' | 'user-settings-password' | 'user-settings-phone' | 'user-settings-tiktok';
+
+/** Args of a sub-element story: the provider's `host` and `locale`, and whether the element is open. */
+export interface ProviderStoryArgs {
+  host: StoryHost;
+  locale: string;
+  open: boolean;
+  /** `default-country` on the provider (none when empty or absent). */
+  defaultCountry?: string;
+  /** The host cancels `usp-unlink-requested` (`preventDefault()`). */
+  vetoUnlink?: boolean;
+}
+
+/** Default `args` for host, locale and open. */
+export const providerArgs: Pick<ProviderStoryArgs, 'host' | 'locale' | 'open'> = { host: 'business-center', locale: 'en', open: true };
+
+/** Controls for host, locale and open. */
+export const providerArgTypes = {
+  host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
+  locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
+  open: { control: 'boolean', description: 'Whether the editor is open' },
+} satisfies Partial<ArgTypes<ProviderStoryArgs>>;
+
+/**
+ * `<user-settings-provider>` on the story's mock (`host`, `locale`, `default-country`; cancels
+ * `usp-unlink-requested` when `vetoUnlink`) holding `tag` (`open` when `open`) in a frame as
+ * wide as the host shows it (640 px on a settings page, else 360 px), right to left in Arabic.
+ *
+ * @param minHeight - The frame's minimum height in px, so that the open editor fits (none when 0).
+ */
+export function renderInProvider(tag: SubElementTag, args: ProviderStoryArgs, { minHeight = 0 } = {}) {
+  const { host, locale, open, defaultCountry, vetoUnlink } = args;
+  const element = unsafeStatic(tag);
+  const width = host === 'business-center' || host === 'standalone' ? 640 : 360;
+  return staticHtml`
+    <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}
+      default-country=${ifDefined(defaultCountry || undefined)}
+      @usp-unlink-requested=${(event: Event) => vetoUnlink && event.preventDefault()}>
+      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${width}px;${minHeight ? ` min-height: ${minHeight}px;` : ''}
+        padding: 0 16px; border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
+        <${element} ?open=${open}></${element}>
+      </div>
+    </user-settings-provider>
+  `;
+}
+
+// ——— play helpers (the UI lives in nested shadow roots) ———
+
+/** The first element matching `selector` in `root` or any shadow root below it. */
+export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | undefined {
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deepQuery<T>(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Waits for `check` to return something (`timeout` ms at most; `what` names it in the error). */
+export async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 5000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`Never showed ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits for the first element matching `selector` in `root` or below (5 s at most). */
+export const find = <T extends Element = HTMLElement>(root: ParentNode, selector: string, what = selector) =>
+  until(() => deepQuery<T>(root, selector), what);
+
+/** Puts `text` in the field as a paste would (one input event). */
+export async function paste(root: ParentNode, selector: string, text: string): Promise<void> {
+  const input = await find<HTMLInputElement>(root, selector);
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+}
+
+/** Clicks the button whose text is `label` (dialogs included; the last match, i.e. the innermost dialog, first). */
+export async function press(root: ParentNode, label: string): Promise<void> {
+  const buttons = (node: ParentNode): HTMLButtonElement[] => [...node.querySelectorAll('*')].flatMap((el) =>
+    [...(el instanceof HTMLButtonElement ? [el] : []), ...(el.shadowRoot ? buttons(el.shadowRoot) : [])]);
+  const button = await until(() => buttons(root).reverse().find((b) => b.textContent?.trim().startsWith(label)), `button ${label}`);
+  button.click();
 }

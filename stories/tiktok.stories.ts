@@ -1,24 +1,16 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { tiktokLink } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
 import { presets, type TiktokDecision } from '../src/mock/index.js';
-import { mockParameters, mockState, STORY_API_BASE } from './support.js';
+import {
+  deepQuery, mockParameters, mockState, providerArgs, providerArgTypes, renderInProvider, STORY_API_BASE, until,
+  type ProviderStoryArgs,
+} from './support.js';
 
-interface TiktokArgs {
-  host: 'ads-manager' | 'business-center' | 'mobile-lite' | 'standalone';
-  locale: string;
-  open: boolean;
+interface TiktokArgs extends ProviderStoryArgs {
   /** The host vetoes unlinking (`usp-unlink-requested` → `preventDefault()`). */
   vetoUnlink: boolean;
 }
-
-const widths: Record<TiktokArgs['host'], string> = {
-  'ads-manager': '360px',
-  'business-center': '640px',
-  'mobile-lite': '360px',
-  standalone: '640px',
-};
 
 /**
  * `<user-settings-tiktok>`: the linked TikTok account, and the manager that links (popup or
@@ -29,62 +21,41 @@ const widths: Record<TiktokArgs['host'], string> = {
 const meta = {
   title: 'Elements/user-settings-tiktok',
   component: 'user-settings-tiktok',
-  args: { host: 'business-center', locale: 'en', open: true, vetoUnlink: false },
+  args: { ...providerArgs, vetoUnlink: false },
   argTypes: {
-    host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-    locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
-    open: { control: 'boolean', description: 'Whether the manager is open' },
+    ...providerArgTypes,
+    open: { ...providerArgTypes.open, description: 'Whether the manager is open' },
     vetoUnlink: { control: 'boolean', description: 'The host cancels `usp-unlink-requested`' },
   },
   parameters: mockParameters('default'),
-  render: ({ host, locale, open, vetoUnlink }) => html`
-    <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}
-      @usp-unlink-requested=${(event: Event) => vetoUnlink && event.preventDefault()}>
-      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${widths[host]}; min-height: 360px; padding: 0 16px;
-        border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
-        <user-settings-tiktok ?open=${open}></user-settings-tiktok>
-      </div>
-    </user-settings-provider>
-  `,
+  render: (args) => renderInProvider('user-settings-tiktok', args, { minHeight: 360 }),
 } satisfies Meta<TiktokArgs>;
 
 export default meta;
 type Story = StoryObj<TiktokArgs>;
 
-// ——— helpers for play functions (the UI lives in nested shadow roots) ———
+// ——— helpers for play functions ———
 
-function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | undefined {
-  const found = root.querySelector<T>(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deepQuery<T>(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-async function until<T>(check: () => T | undefined | null | false, what: string, timeout = 6000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error(`Never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** How long a play function waits for the manager (the link flow polls). */
+const WAIT = 6000;
 
 /** Clicks the first button of the manager or of its open dialog whose text is `label`. */
 async function click(root: ParentNode, label: string) {
   const button = await until(() => {
     const roots = ['usp-confirm-dialog', 'usp-tiktok-editor'].map((tag) => deepQuery(root, tag)?.shadowRoot).filter(Boolean) as ParentNode[];
     return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => b.textContent?.trim() === label);
-  }, `a button "${label}"`);
+  }, `a button "${label}"`, WAIT);
   button.click();
 }
 
+/** A play function that clicks the buttons `labels` in turn. */
+const clicks = (...labels: string[]) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  for (const label of labels) await click(canvasElement, label);
+};
+
 /** Waits until the manager says `text`. */
 const says = (root: ParentNode, text: string) =>
-  until(() => deepQuery(root, 'usp-tiktok-editor')?.shadowRoot?.textContent?.includes(text), `"${text}"`);
+  until(() => deepQuery(root, 'usp-tiktok-editor')?.shadowRoot?.textContent?.includes(text), `"${text}"`, WAIT);
 
 /** A stand-in for the TikTok popup (a play function has no user activation to open a real one). */
 function withFakePopup() {
@@ -111,7 +82,7 @@ function withoutLeaving() {
 async function linkAndDecide(context: StoryContext<TiktokArgs>, decision?: TiktokDecision) {
   const state = mockState(context);
   await click(context.canvasElement, 'Link TikTok account');
-  const session = await until(() => [...state.linkSessions.values()].at(-1), 'a link session');
+  const session = await until(() => [...state.linkSessions.values()].at(-1), 'a link session', WAIT);
   if (decision) state.decideLinkSession(session.state, decision);
 }
 
@@ -207,7 +178,7 @@ export const UnsafeAuthorizeUrl: Story = {
     },
   },
   beforeEach: withFakePopup,
-  play: ({ canvasElement }) => click(canvasElement, 'Link TikTok account'),
+  play: clicks('Link TikTok account'),
 };
 
 /** Mobile lite links by redirect: the moment before the page leaves for TikTok. */
@@ -215,7 +186,7 @@ export const RedirectLeaving: Story = {
   args: { host: 'mobile-lite' },
   parameters: { ...mockParameters('default'), viewport: { defaultViewport: 'mobile1' } },
   beforeEach: withoutLeaving,
-  play: ({ canvasElement }) => click(canvasElement, 'Link TikTok account'),
+  play: clicks('Link TikTok account'),
 };
 
 /** Back from TikTok (redirect mode), approved: finished from `usp_link_state`, which leaves the address bar. */
@@ -245,56 +216,44 @@ export const NoAvatar: Story = {
 /** Unlink asks first and says what the user loses. */
 export const UnlinkConfirm: Story = {
   parameters: mockParameters('linkedPersonal'),
-  play: ({ canvasElement }) => click(canvasElement, 'Unlink TikTok account'),
+  play: clicks('Unlink TikTok account'),
 };
 
 /** Unlinked: back to "not linked". */
 export const Unlinked: Story = {
   parameters: mockParameters('linkedPersonal'),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Unlink TikTok account');
-    await click(canvasElement, 'Unlink');
-  },
+  play: clicks('Unlink TikTok account', 'Unlink'),
 };
 
 /** The host vetoed unlinking: nothing happened, and the panel says so. */
 export const UnlinkVetoed: Story = {
   args: { vetoUnlink: true },
   parameters: mockParameters('linkedPersonal'),
-  play: ({ canvasElement }) => click(canvasElement, 'Unlink TikTok account'),
+  play: clicks('Unlink TikTok account'),
 };
 
 /** TikTok is the only way to sign in (`last_login_method`). */
 export const UnlinkLastLoginMethod: Story = {
   parameters: mockParameters('tiktokOnly'),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Unlink TikTok account');
-    await click(canvasElement, 'Unlink');
-  },
+  play: clicks('Unlink TikTok account', 'Unlink'),
 };
 
 /** The backend asks to re-verify before unlinking (`reauth_required`): the shared dialog. */
 export const UnlinkReauthRequired: Story = {
   parameters: mockParameters('linkedPersonal', { reauthRequired: true }),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Unlink TikTok account');
-    await click(canvasElement, 'Unlink');
-  },
+  play: clicks('Unlink TikTok account', 'Unlink'),
 };
 
 /** The upgrade asks first and says what a Business Account is. */
 export const UpgradeConfirm: Story = {
   parameters: mockParameters('linkedPersonal'),
-  play: ({ canvasElement }) => click(canvasElement, 'Upgrade to Business Account'),
+  play: clicks('Upgrade to Business Account'),
 };
 
 /** Upgraded: the badge says Business Account. */
 export const Upgraded: Story = {
   parameters: mockParameters('linkedPersonal'),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Upgrade to Business Account');
-    await click(canvasElement, 'Upgrade');
-  },
+  play: clicks('Upgrade to Business Account', 'Upgrade'),
 };
 
 /** Not eligible (`business_upgrade_ineligible`): explained, nothing changed. */
@@ -311,10 +270,7 @@ export const UpgradeIneligible: Story = {
 /** Too many requests (`rate_limited`): a countdown. */
 export const RateLimited: Story = {
   parameters: mockParameters('linkedPersonal', { rateLimited: true, retryAfterSeconds: 45 }),
-  play: async ({ canvasElement }) => {
-    await click(canvasElement, 'Upgrade to Business Account');
-    await click(canvasElement, 'Upgrade');
-  },
+  play: clicks('Upgrade to Business Account', 'Upgrade'),
 };
 
 // ——— hosts and languages ———
