@@ -119,7 +119,7 @@ export class UspReauthDialog extends LitElement {
           ${method === 'password'
             ? renderField({
               id: 'password', type: 'password', label: t['reauth.password'], value: this.password,
-              autocomplete: 'current-password', error, shown: this.shown, messages: t,
+              autocomplete: 'current-password', error, shown: this.shown, messages: t, autofocus: true,
               onToggle: () => (this.shown = !this.shown),
               onInput: (value) => { this.password = value; this.#edited(); },
             })
@@ -131,7 +131,7 @@ export class UspReauthDialog extends LitElement {
                 ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}` : nothing}
           <div class="actions">
             <button type="button" @click=${() => this.dialog.close()}>${t['action.cancel']}</button>
-            ${method ? html`<button class="primary" aria-disabled=${busy}>${
+            ${method ? html`<button class="primary" aria-disabled=${busy} ?autofocus=${method !== 'password'}>${
               method !== 'password' && !verification ? t['reauth.sendCode'] : method === 'password' ? t['dialog.confirm'] : t['code.verify']
             }</button>` : nothing}
           </div>
