@@ -16,8 +16,10 @@ type Host = ReactiveControllerHost & HTMLElement;
  * `usp-failed` / `usp-session-expired`.
  */
 export class ActionController implements ReactiveController {
-  /** A request is in flight. */
+  /** A request is in flight, or waits for the user to re-verify before it is repeated. */
   pending = false;
+  /** The re-verification dialog is open: the call waits for the user, nothing is being sent. */
+  reauthenticating = false;
   /** The last failure, until the next run or `clear()`. */
   error?: UserSettingsError;
   /** Seconds until a rate limit lifts. */
@@ -31,6 +33,11 @@ export class ActionController implements ReactiveController {
   ) {
     host.addController(this);
     this.rateLimit = new CountdownController(host, () => this.clear());
+  }
+
+  /** What an editor announces as "Saving…": a request is on its way (not while the user re-verifies). */
+  get saving(): boolean {
+    return this.pending && !this.reauthenticating;
   }
 
   /** Whether the editor should refuse to submit now (in flight or rate limited). */
@@ -56,7 +63,15 @@ export class ActionController implements ReactiveController {
       } catch (thrown) {
         const error = toUserSettingsError(thrown);
         if (error.code !== 'reauth_required') throw error;
-        const reauthToken = await requestReauth(this.host, context, error.methods ?? [], signal);
+        this.reauthenticating = true;
+        this.host.requestUpdate();
+        let reauthToken;
+        try {
+          reauthToken = await requestReauth(this.host, context, error.methods ?? [], signal);
+        } finally {
+          this.reauthenticating = false;
+          this.host.requestUpdate();
+        }
         if (!reauthToken) return undefined;
         return { value: await call({ signal, reauthToken }) };
       }

@@ -114,7 +114,7 @@ export class UspEmailEditor extends LitElement {
     const t = this.context!.messages;
     // One live region for every step, so changes to it are announced.
     return html`${this.#renderStep(profile, t)}
-      <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.pending ? t['status.saving'] : this.done}</p>`;
+      <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.saving ? t['status.saving'] : this.done}</p>`;
   }
 
   #renderStep(profile: Profile, t: Messages) {

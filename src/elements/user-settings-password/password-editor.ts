@@ -176,7 +176,7 @@ export class UspPasswordEditor extends LitElement {
     });
     const general = serverMessage && !serverField ? serverMessage : '';
     return html`
-      <form part="form" novalidate @submit=${this.#submit} aria-busy=${this.#action.pending ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#submit} aria-busy=${this.#action.saving ? 'true' : 'false'}>
         ${isSet ? nothing : html`<p class="muted">${t['password.setIntro']}</p>`}
         <input class="visually-hidden" type="text" name="username" autocomplete="username" .value=${username}
           readonly tabindex="-1" aria-hidden="true">
@@ -197,7 +197,7 @@ export class UspPasswordEditor extends LitElement {
         <label class="check"><input type="checkbox" .checked=${this.signOut}
           @change=${(e: Event) => (this.signOut = (e.target as HTMLInputElement).checked)}>${t['password.signOut']}</label>
         ${general ? html`<p class="error" role="alert">${general}</p>` : nothing}
-        <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.pending ? t['status.saving'] : this.done}</p>
+        <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.saving ? t['status.saving'] : this.done}</p>
         <div class="actions">
           <button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'}>${t[isSet ? 'password.submit' : 'password.submitSet']}</button>
           <button type="button" @click=${this.#close}>${t[this.done ? 'action.done' : 'action.cancel']}</button>

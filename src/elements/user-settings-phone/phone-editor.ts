@@ -288,9 +288,7 @@ export class UspPhoneEditor extends LitElement {
     const { message, e164 } = this.#check();
     this.fieldError = message;
     if (message || !e164) return this.#numberInput?.focus();
-    this.status = this.#t['phone.sending'];
     const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone: e164 }, options));
-    this.status = '';
     if (!result) {
       if (isPhoneError(this.#save.error)) this.#numberInput?.focus();
       return;
@@ -390,7 +388,9 @@ export class UspPhoneEditor extends LitElement {
       </div>`;
     }
     if (!lib || !this.country) return html`<p role="status">${t['panel.loading']}</p>`;
-    return html`<p class="status" role="status">${this.status}</p>${this.step === 'number' ? this.#renderNumber()
+    // "Sending a code…" only while the request is on its way, not while the user re-verifies.
+    const sending = this.step === 'number' && this.#save.saving;
+    return html`<p class="status" role="status">${sending ? t['phone.sending'] : this.status}</p>${this.step === 'number' ? this.#renderNumber()
       : this.step === 'code' ? this.#renderCode()
       : html`<button id="done" class="primary" @click=${this.#close}>${t['action.done']}</button>`}`;
   }

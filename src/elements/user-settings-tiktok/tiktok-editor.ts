@@ -267,7 +267,7 @@ export class UspTiktokEditor extends LitElement {
     const t = context.messages;
     const { account, linkingAvailable, businessUpgradeAvailable } = profile.tiktok;
     const error = [this.#link, this.#unlink, this.#upgrade].map((action) => action.message()).find(Boolean);
-    const busy = this.#link.pending || this.#unlink.pending || this.#upgrade.pending;
+    const busy = this.#link.saving || this.#unlink.saving || this.#upgrade.saving;
     const [text, isError] = error ? [error, true] : this.note ?? [busy ? t['status.saving'] : ''];
     let body;
     if (account) {
