@@ -68,8 +68,12 @@ export const Offline: Story = {
 
 /** Sending on a slow network: "Saving…" announced, a second submit ignored. */
 export const Sending: Story = {
-  parameters: mockParameters('default', { latencyMs: 60_000 }),
-  play: async ({ canvasElement }) => send(canvasElement),
+  play: async (context) => {
+    // Slow only once the editor is there (a slow `/me` would never show it).
+    await find(context.canvasElement, '#email');
+    mockState(context).scenarios.set({ latencyMs: 60_000 });
+    await send(context.canvasElement);
+  },
 };
 
 /** The backend asks to re-verify first (`reauth_required`): the shared dialog, the address kept. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
 import {
-  deepQuery, find, mockParameters, paste, press, providerArgs, providerArgTypes, renderInProvider, type ProviderStoryArgs,
+  deepQuery, find, mockParameters, mockState, paste, press, providerArgs, providerArgTypes, renderInProvider, type ProviderStoryArgs,
 } from './support.js';
 
 const meta = {
@@ -90,7 +90,14 @@ export const RateLimited: Story = { parameters: mockParameters('default', { rate
 export const Offline: Story = { parameters: mockParameters('default', { offline: ['changePassword'] }), play: submit() };
 
 /** Saving on a slow network: "Saving…" announced, a second submit ignored. */
-export const Saving: Story = { parameters: mockParameters('default', { latencyMs: 60_000 }), play: submit() };
+export const Saving: Story = {
+  play: async (context) => {
+    // Slow only once the form is there (a slow `/me` would never show it).
+    await find(context.canvasElement, '#next', 'the form');
+    mockState(context).scenarios.set({ latencyMs: 60_000 });
+    await submit()(context);
+  },
+};
 
 /** Done: fields cleared, the confirmation shown and announced, the summary updated. */
 export const Changed: Story = { play: submit() };

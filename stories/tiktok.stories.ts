@@ -161,6 +161,8 @@ export const AccountInUse: Story = {
 export const LinkingUnavailableOnAttempt: Story = {
   beforeEach: withFakePopup,
   play: async (context) => {
+    // Switched off once the manager shows Link (switched off before `/me`, Link would never show).
+    await until(() => deepQuery(context.canvasElement, 'usp-tiktok-editor')?.shadowRoot?.querySelector('button.primary'), 'the Link button');
     mockState(context).scenarios.set({ linkingUnavailable: true });
     await click(context.canvasElement, 'Link TikTok account');
   },

@@ -170,6 +170,7 @@ describe('<usp-password-editor>', () => {
     await user.press('Enter');
     await waitFor(() => deepQuery('dialog[open]'), { message: 'the dialog' });
     await expect(deepQuery('usp-reauth-dialog')).to.be.accessible();
+    expect(announced(editor), 'nothing is saving while the dialog waits for the user').to.not.contain('Saving');
     await user.press('Escape');
     await waitFor(() => !deepQuery('usp-reauth-dialog'), { message: 'the dialog to close' });
     expect([input(editor, 'current').value, input(editor, 'next').value, input(editor, 'confirm').value]).to.deep.equal([MOCK_PASSWORD, NEW, NEW]);
