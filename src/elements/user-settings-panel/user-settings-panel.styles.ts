@@ -36,5 +36,8 @@ export const panelStyles = css`
     border: 1px solid var(--_danger); background: var(--usp-color-danger-surface, #fdeef0);
   }
   footer { font-size: 0.9em; display: grid; gap: 4px; }
+  /* "Back" points the way the page reads. */
+  .back { display: inline-block; }
+  :host([dir='rtl']) .back { transform: scaleX(-1); }
   footer a { color: var(--_accent); }
 `;

@@ -129,7 +129,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
     return html`
-      ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}>← ${t['panel.back']}</button></div>` : nothing}
+      ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
