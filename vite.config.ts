@@ -33,7 +33,12 @@ export default defineConfig(({ mode }): UserConfig => {
               includeDependenciesRecursively: false,
               groups: [
                 { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js/ },
-                { name: 'editors', test: /node_modules[\\/]zod|src[\\/](api[\\/](responses|schemas)|controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-\w+[\\/]\w+-editor)/ },
+                {
+                  name: 'editors',
+                  // Everything lazy: zod, controllers, dialogs, and each capability's folder except
+                  // its public summary element, the redirect-return check and the phone library's door.
+                  test: /node_modules[\\/](zod|@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](api[\\/](responses|schemas)|controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata))/,
+                },
               ],
             },
           },
