@@ -14,17 +14,15 @@ import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { deepActiveElement } from '../shared/dialog.js';
+import { countryList } from './countries.js';
+import './country-combobox.js';
+import type { UspCountryCombobox } from './country-combobox.js';
+import { countryComboboxStyles } from './country-combobox.styles.js';
 import type { CountryCode } from './phone-metadata.js';
 
-type Lib = typeof import('./phone-metadata.js');
-/** `main`: the country a shared dialling code belongs to first (+44: United Kingdom, not Guernsey). */
-interface Country { id: CountryCode; name: string; code: string; key: string; main: boolean }
-
 /** The phone-number library, once its lazily loaded chunk has arrived. */
-let lib: Lib | undefined;
-let countries: [string, Country[]] | undefined;
+let lib: typeof import('./phone-metadata.js') | undefined;
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const safeLocale = (locale: string) => {
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';
@@ -40,18 +38,6 @@ const regionOf = (locale: string, likely?: boolean) => {
     return undefined;
   }
 };
-/** Every country with its name in `locale` and dialling code, sorted by name. */
-function countryList(locale: string): Country[] {
-  if (countries?.[0] === locale) return countries[1];
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const list = lib!.getCountries().map((id) => {
-    const name = names.of(id) ?? id;
-    const code = lib!.getCountryCallingCode(id);
-    return { id, name, code, key: fold(name), main: lib!.metadata.country_calling_codes[code][0] === id };
-  }).sort((a, b) => a.name.localeCompare(b.name, locale));
-  countries = [locale, list];
-  return list;
-}
 const isPhoneError = (error?: UserSettingsError) => !!error && (error.field === 'phone' || error.code.startsWith('phone_'));
 const isCodeError = (error?: UserSettingsError) =>
   !!error && (error.field === 'code' || error.code.startsWith('code_') || error.code === 'too_many_attempts');
@@ -64,15 +50,7 @@ const isCodeError = (error?: UserSettingsError) =>
  * @fires usp-editor-close - The user is done or cancelled.
  */
 export class UspPhoneEditor extends LitElement {
-  static override styles = [sharedStyles, css`
-    .combo { position: relative; }
-    [role='listbox'] {
-      position: absolute; z-index: 2; inset-inline: 0; top: 100%; margin-top: 2px; max-height: 15em; overflow: auto;
-      background: var(--_bg); border: 1px solid var(--_line); border-radius: var(--_radius); box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
-    }
-    [role='option'] { display: flex; align-items: center; justify-content: space-between; gap: 8px; min-height: var(--_target); padding: 4px 10px; cursor: pointer; }
-    [role='option']:hover, [aria-selected='true'] { background: var(--usp-color-highlight, #e8f0fb); }
-    [aria-selected='true'] { outline: 2px solid var(--_accent); outline-offset: -2px; }
+  static override styles = [sharedStyles, countryComboboxStyles, css`
     .status:not(:empty) { margin-bottom: calc(var(--_gap) * 0.75); }
   `];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -89,11 +67,6 @@ export class UspPhoneEditor extends LitElement {
   @state() private country?: CountryCode;
   /** The number as shown (formatted as typed). */
   @state() private number = '';
-  /** The country search text; undefined while not searching. */
-  @state() private query?: string;
-  @state() private open = false;
-  /** Index of the highlighted option. */
-  @state() private active = 0;
   @state() private fieldError = '';
   @state() private codeError = '';
   @state() private verification?: Verification;
@@ -119,7 +92,6 @@ export class UspPhoneEditor extends LitElement {
       const active = deepActiveElement();
       if (!active || active === document.body) this.#numberInput.focus();
     }
-    if (this.open) this.renderRoot.querySelector('[aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
   }
 
   #load = () => {
@@ -156,22 +128,12 @@ export class UspPhoneEditor extends LitElement {
   }
 
   #name(id?: string) {
-    return countryList(this.#locale).find((c) => c.id === id)?.name ?? id ?? '';
+    return countryList(lib!, this.#locale).find((c) => c.id === id)?.name ?? id ?? '';
   }
 
   /** A number for people: international format, else as stored. */
   #human(number = '') {
     return lib?.parsePhoneNumberFromString(number)?.formatInternational() ?? number;
-  }
-
-  #filtered(): Country[] {
-    const all = countryList(this.#locale);
-    const q = fold(this.query?.trim() ?? '').replace(/^\+/, '');
-    if (!q) return all;
-    const digits = /^\d+$/.test(q);
-    const rank = (c: Country) => digits ? (c.code === q ? (c.main ? 0 : 1) : c.code.startsWith(q) ? 2 : 9)
-      : c.id.toLowerCase() === q ? 0 : c.key.startsWith(q) ? 1 : c.key.includes(` ${q}`) ? 2 : c.key.includes(q) ? 3 : 9;
-    return all.map((c) => [rank(c), c] as const).filter(([r]) => r < 9).sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   }
 
   /** The client-side verdict on the number: a message ('' when fine) and its E.164 form. */
@@ -188,66 +150,16 @@ export class UspPhoneEditor extends LitElement {
 
   #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
 
-  // ——— country picker ———
+  // ——— country ———
 
-  #openList() {
-    this.open = true;
-    this.active = Math.max(0, this.#filtered().findIndex((c) => c.id === this.country));
-  }
-
-  /** Closes the list and shows the chosen country again, selected so typing starts a new search. */
-  async #closeList() {
-    this.open = false;
-    this.query = undefined;
-    await this.updateComplete;
-    const combo = this.renderRoot.querySelector<HTMLInputElement>('#country')!;
-    if (this.shadowRoot!.activeElement === combo) combo.select();
-  }
-
-  #pick(id: CountryCode) {
-    const changed = id !== this.country;
-    this.country = id;
-    void this.#closeList();
-    if (!changed || !this.number) return;
+  /** The user picked another country in `<usp-country-combobox>`. */
+  #onCountryChange = (event: Event) => {
+    this.country = (event.target as UspCountryCombobox).value;
+    if (!this.number) return;
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
-    this.number = new lib!.AsYouType(id).input(national ?? this.number);
+    this.number = new lib!.AsYouType(this.country).input(national ?? this.number);
     this.#revalidate();
-  }
-
-  #onComboInput = (event: InputEvent) => {
-    this.query = (event.target as HTMLInputElement).value;
-    this.open = true;
-    this.active = 0;
-  };
-
-  #onComboKeydown = (event: KeyboardEvent) => {
-    const list = this.#filtered();
-    const { key } = event;
-    if (key === 'ArrowDown' || key === 'ArrowUp') {
-      event.preventDefault();
-      if (!this.open) this.#openList();
-      else this.active = Math.min(Math.max(this.active + (key === 'ArrowDown' ? 1 : -1), 0), list.length - 1);
-    } else if (key === 'Enter' && this.open) {
-      event.preventDefault();
-      if (list[this.active]) this.#pick(list[this.active].id);
-    } else if (key === 'Escape' && this.open) {
-      event.preventDefault();
-      event.stopPropagation();
-      void this.#closeList();
-    }
-  };
-
-  /** Leaving the picker after typing takes the highlighted match (automatic selection). */
-  #onComboBlur = () => {
-    const match = this.open && this.query ? this.#filtered()[this.active] : undefined;
-    if (match) this.#pick(match.id);
-    else void this.#closeList();
-  };
-
-  #onOptionClick = (event: Event) => {
-    const id = (event.target as Element).closest('[role=option]')?.id.slice(2);
-    if (id) this.#pick(id as CountryCode);
   };
 
   // ——— number ———
@@ -398,30 +310,12 @@ export class UspPhoneEditor extends LitElement {
   #renderNumber() {
     const t = this.#t;
     const phone = this.context!.profile?.phone;
-    const list = this.open ? this.#filtered() : [];
-    const active = list[this.active];
-    const selected = countryList(this.#locale).find((c) => c.id === this.country);
     const saveError = this.#save.error;
     const fieldError = this.fieldError || (isPhoneError(saveError) ? errorMessage(t, saveError!) : '');
     return html`<form novalidate class="stack" @submit=${this.#onSend}>
       ${phone ? nothing : html`<p>${t['phone.invite']}</p>`}
-      <div class="field combo">
-        <label for="country">${t['phone.country']}</label>
-        <span id="country-hint" class="hint">${t['phone.countryHint']}</span>
-        <input id="country" role="combobox" autocomplete="off" spellcheck="false" part="country"
-          aria-autocomplete="list" aria-controls="countries" aria-expanded=${this.open ? 'true' : 'false'}
-          aria-describedby="country-hint" aria-activedescendant=${active ? `c-${active.id}` : nothing}
-          .value=${this.query ?? (selected ? `${selected.name} (\u200e+${selected.code})` : '')}
-          @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-          @click=${() => (this.open ? void this.#closeList() : this.#openList())}
-          @input=${this.#onComboInput} @keydown=${this.#onComboKeydown} @blur=${this.#onComboBlur}>
-        <div id="countries" role="listbox" aria-label=${t['phone.country']} ?hidden=${!list.length}
-          @mousedown=${(e: Event) => e.preventDefault()} @click=${this.#onOptionClick}>
-          ${list.map((c, i) => html`<div id="c-${c.id}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}>
-            <span>${c.name}</span><span class="muted" dir="ltr">+${c.code}</span></div>`)}
-        </div>
-        <p class="hint" role="status">${this.open && !list.length ? t['phone.noMatch'] : ''}</p>
-      </div>
+      <usp-country-combobox .value=${this.country} .countries=${countryList(lib!, this.#locale)} .messages=${t}
+        @change=${this.#onCountryChange}></usp-country-combobox>
       <div class="field">
         <label for="number">${phone ? t['phone.newNumber'] : t['phone.number']}</label>
         <span id="number-hint" class="hint">${t['phone.numberHint']}</span>
