@@ -179,3 +179,31 @@ describe('<user-settings-panel>', () => {
     expect(requestsTo(mock, 'getProfile')).to.have.length(1);
   });
 });
+
+describe('<user-settings-panel> mount and unmount', () => {
+  it('leaves no window listener or pending request behind after many cycles', async () => {
+    const mock = await mockBackend();
+    const added = new Map<string, number>();
+    const realAdd = window.addEventListener;
+    const realRemove = window.removeEventListener;
+    window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      added.set(type, (added.get(type) ?? 0) + 1);
+      return (realAdd as (...args: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      added.set(type, (added.get(type) ?? 0) - 1);
+      return (realRemove as (...args: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.removeEventListener;
+    try {
+      for (let i = 0; i < 20; i++) {
+        const panel = await mountPanel({ host: 'ads-manager' });
+        panel.remove();
+      }
+    } finally {
+      window.addEventListener = realAdd;
+      window.removeEventListener = realRemove;
+    }
+    expect([...added].filter(([, count]) => count !== 0), 'listeners added but not removed').to.deep.equal([]);
+    expect(requestsTo(mock, 'getProfile')).to.have.length(20);
+  });
+});
