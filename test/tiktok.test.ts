@@ -12,7 +12,7 @@ import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
 
 const LINK_MESSAGE = 'user-settings:tiktok-link';
-const original = { open: window.open, navigate: tiktokLink.navigate, pollMs: tiktokLink.pollMs };
+const original = { open: window.open, navigate: tiktokLink.navigate, pollMs: tiktokLink.pollMs, openerCutMs: tiktokLink.openerCutMs };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A window as `window.open` returns it, under the test's control. */
@@ -95,6 +95,7 @@ afterEach(() => {
   window.open = original.open;
   tiktokLink.navigate = original.navigate;
   tiktokLink.pollMs = original.pollMs;
+  tiktokLink.openerCutMs = original.openerCutMs;
   mock?.worker.resetHandlers();
   const url = pageUrl();
   url.searchParams.delete('usp_link_state');
@@ -272,6 +273,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
   it('counts a popup the user closed as a cancellation, after one last poll', async () => {
     await mount();
     tiktokLink.pollMs = 100;
+    tiktokLink.openerCutMs = 0;
     const { popup } = await startPopupLink();
     await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 1);
     popup.closed = true;
@@ -279,6 +281,17 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await said('Linking was cancelled.');
     expect(requestsTo(mock, 'getTiktokLinkSession').length, 'one last poll').to.be.greaterThan(before);
     expect(changed).to.have.length(0);
+  });
+
+  it('goes on polling when an opener policy cuts the popup handle at once, and links', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    const { popup, state } = await startPopupLink();
+    popup.closed = true; // what a cross-origin-opener policy on TikTok's page looks like from here
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 3, { message: 'polling to go on' });
+    expect(announced(panel)).not.to.include('cancelled');
+    mock.state.decideLinkSession(state, 'approve');
+    await said('Your TikTok account is linked.');
   });
 
   it('trusts the last poll over the closed popup: approved, then closed, is linked', async () => {

@@ -13,6 +13,12 @@ export const tiktokLink = {
   navigate: (url: string) => location.assign(url),
   /** Milliseconds between two polls of the link session. */
   pollMs: 1500,
+  /**
+   * A popup that reads as closed this soon after being sent to TikTok was not closed by the
+   * user: a cross-origin-opener policy cut our handle to it (§4.4.3). The flow then goes on by
+   * polling alone, until the session is final or expires, or the user presses Cancel.
+   */
+  openerCutMs: 5000,
 };
 
 /** Where a link flow stands, or how it ended without failing: the message key the editor announces. */
@@ -151,9 +157,10 @@ export class TiktokLinkController implements ReactiveController {
       if (origin === callbackOrigin && data?.type === 'user-settings:tiktok-link' && data.state === linkState &&
         typeof data.status === 'string' && data.status !== 'pending') done(data.status, data.error);
     };
+    const openerCutBefore = Date.now() + tiktokLink.openerCutMs;
     const poll = async () => {
-      // A closed popup gets one last poll, then counts as a cancellation.
-      const closed = popup.closed;
+      // A popup the user closed gets one last poll, then counts as a cancellation.
+      const closed = popup.closed && Date.now() >= openerCutBefore;
       try {
         const session = await backend.getTiktokLinkSession(linkState, { signal: abort.signal });
         if (session.status !== 'pending') return done(session.status, session.error);
