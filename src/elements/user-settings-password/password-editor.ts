@@ -70,7 +70,6 @@ export class UspPasswordEditor extends LitElement {
   @state() private signOut = true;
   /** Fields whose errors show (typed in and left); all after a submit. */
   @state() private touched = new Set<Field>();
-  @state() private submitted = false;
   @state() private done = '';
 
   /** What the user did wrong, by field (before any request). */
@@ -125,7 +124,7 @@ export class UspPasswordEditor extends LitElement {
     event.preventDefault();
     const context = this.context;
     if (!context?.profile || this.#action.blocked) return;
-    this.submitted = true;
+    this.touched = new Set(Object.keys(this.values) as Field[]);
     this.done = '';
     const invalid = (Object.entries(this.#clientErrors(context.messages)) as [Field, string?][]).find(([, error]) => error);
     if (invalid) return this.#focus(invalid[0]);
@@ -140,7 +139,6 @@ export class UspPasswordEditor extends LitElement {
     }
     this.values = { current: '', next: '', confirm: '' };
     this.touched = new Set();
-    this.submitted = false;
     this.shown = undefined;
     this.done = context.messages[isSet ? 'password.changed' : 'password.set'];
     await context.refreshProfile();
@@ -161,7 +159,7 @@ export class UspPasswordEditor extends LitElement {
     const serverField = this.#serverField();
     const serverMessage = this.#serverMessage(t);
     const errorOf = (field: Field) =>
-      (this.submitted || this.touched.has(field) ? client[field] : undefined) || (serverField === field ? serverMessage : '');
+      (this.touched.has(field) ? client[field] : undefined) || (serverField === field ? serverMessage : '');
     const username = profile.email?.address ?? profile.phone?.number ?? '';
     const personal = [username.split('@')[0], ...profile.displayName.split(/\s+/)];
     const strength = passwordStrength(next, personal);
