@@ -240,7 +240,6 @@ export class UspPhoneEditor extends LitElement {
 
   #onBack = async () => {
     this.step = 'number';
-    this.verification = undefined;
     this.codeError = this.status = '';
     this.#save.clear();
     this.#resend.clear();
@@ -266,7 +265,6 @@ export class UspPhoneEditor extends LitElement {
   async #done(profile: Profile, capability: Capability, message: string) {
     this.context!.applyProfile(profile);
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
-    this.verification = undefined;
     this.step = 'done';
     this.status = message;
     await this.updateComplete;
@@ -276,10 +274,10 @@ export class UspPhoneEditor extends LitElement {
   // ——— render ———
 
   /** A submit button that says how long a rate limit still lasts instead of going dead. */
-  #submit(label: string, action: ActionController) {
-    const wait = action.rateLimit.remaining;
-    const seconds = wait ? new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(wait) : '';
-    return html`<button class="primary" aria-disabled=${action.blocked ? 'true' : 'false'}>${label}${seconds ? ` (${seconds})` : ''}</button>`;
+  #submit(label: string) {
+    const wait = this.#save.rateLimit.remaining;
+    return html`<button class="primary" aria-disabled=${this.#save.blocked ? 'true' : 'false'}>${label}${wait
+      ? ` (${new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(wait)})` : ''}</button>`;
   }
 
   #alert(...errors: (UserSettingsError | undefined)[]) {
@@ -326,7 +324,7 @@ export class UspPhoneEditor extends LitElement {
       </div>
       ${this.#alert(isPhoneError(saveError) ? undefined : saveError, this.#remove.error)}
       <div class="row">
-        ${this.#submit(t['phone.sendCode'], this.#save)}
+        ${this.#submit(t['phone.sendCode'])}
         <button type="button" @click=${this.#close}>${t['action.cancel']}</button>
         ${phone ? html`<button type="button" class="danger" part="remove" @click=${this.#onRemove}>${t['phone.remove']}</button>` : nothing}
       </div>
@@ -346,7 +344,7 @@ export class UspPhoneEditor extends LitElement {
         @usp-code-resend=${this.#onResend}></usp-code-input>
       ${this.#alert(isCodeError(error) ? undefined : error, this.#resend.error)}
       <div class="row">
-        ${this.#submit(t['code.verify'], this.#save)}
+        ${this.#submit(t['code.verify'])}
         <button type="button" @click=${this.#onBack}>${t['phone.otherNumber']}</button>
         <button type="button" @click=${this.#close}>${t['action.cancel']}</button>
       </div>
