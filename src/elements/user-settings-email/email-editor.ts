@@ -28,7 +28,6 @@ export class UspEmailEditor extends LitElement {
 
   readonly #action = new ActionController(this, 'email', () => this.context);
 
-  @query('#email') private emailInput?: HTMLInputElement;
   @query('usp-code-input') private codeInput?: UspCodeInput;
 
   @consume({ context: settingsContext, subscribe: true })
@@ -51,9 +50,9 @@ export class UspEmailEditor extends LitElement {
     return email.toLowerCase() === this.context?.profile?.email?.address.toLowerCase() ? t['email.same'] : '';
   }
 
-  async #focus(target: () => HTMLElement | null | undefined): Promise<void> {
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    target()?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #send = async (event: Event) => {
@@ -61,12 +60,12 @@ export class UspEmailEditor extends LitElement {
     const context = this.context;
     if (!context || this.#action.blocked) return;
     this.submitted = true;
-    if (this.#clientError(context.messages)) return void this.#focus(() => this.emailInput);
+    if (this.#clientError(context.messages)) return void this.#focus('#email');
     const email = this.email.trim();
     const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options));
-    if (!result) return void (this.#action.error && this.#focus(() => this.emailInput));
+    if (!result) return void (this.#action.error && this.#focus('#email'));
     this.verification = result.value;
-    void this.#focus(() => this.codeInput);
+    void this.#focus('usp-code-input');
   };
 
   #verify = async (event?: Event) => {
@@ -76,7 +75,7 @@ export class UspEmailEditor extends LitElement {
     if (!context || !verification) return;
     if (code.length < 6) {
       this.codeError = context.messages['code.hint'];
-      return void this.#focus(() => this.codeInput);
+      return void this.#focus('usp-code-input');
     }
     const result = await this.#action.run((options) =>
       context.backend.confirmEmail({ verificationId: verification.verificationId, code }, options));
@@ -89,7 +88,7 @@ export class UspEmailEditor extends LitElement {
     this.submitted = this.touched = false;
     this.done = format(context.messages['email.changed'], { address: profile.email?.address ?? '' });
     this.dispatchEvent(new UserSettingsChangedEvent('email', profile));
-    void this.#focus(() => this.renderRoot.querySelector<HTMLElement>('#done'));
+    void this.#focus('#done');
   };
 
   #resend = async () => {
@@ -103,7 +102,7 @@ export class UspEmailEditor extends LitElement {
     this.verification = undefined;
     this.codeError = '';
     this.#action.clear();
-    void this.#focus(() => this.emailInput);
+    void this.#focus('#email');
   };
 
   #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
