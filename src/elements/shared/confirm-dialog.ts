@@ -5,6 +5,7 @@ import { settingsContext, type SettingsContext } from '../../context/settings-co
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { dialogStyles, openModal } from './dialog.js';
+import { fieldStyles } from './fields.js';
 
 export interface ConfirmOptions {
   title: string;
@@ -21,7 +22,7 @@ export interface ConfirmOptions {
  * @csspart dialog - The dialog. @csspart confirm - The confirm button. @csspart cancel - The cancel button.
  */
 export class UspConfirmDialog extends LitElement {
-  static override styles = [sharedStyles, dialogStyles];
+  static override styles = [sharedStyles, fieldStyles, dialogStyles];
 
   /** What is asked, its explanation and the button labels. */
   @property({ attribute: false }) options?: ConfirmOptions;

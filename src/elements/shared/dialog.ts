@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the modal dialogs (confirm, re-verification). */
+/** Styles of the modal dialogs (confirm, re-verification), after `fieldStyles` (which lays out `.actions`). */
 export const dialogStyles = css`
   dialog {
     width: min(28rem, calc(100vw - 2 * var(--_gap))); max-height: calc(100dvh - 2 * var(--_gap));
@@ -8,7 +8,7 @@ export const dialogStyles = css`
     background: var(--_bg); color: var(--_fg); box-shadow: 0 8px 32px rgb(0 0 0 / 0.25);
   }
   dialog::backdrop { background: rgb(0 0 0 / 0.45); }
-  .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: calc(var(--_gap) / 2); }
+  .actions { justify-content: flex-end; }
 `;
 
 /** The focused element, looking through shadow roots. */
