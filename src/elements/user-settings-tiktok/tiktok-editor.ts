@@ -11,7 +11,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
 import { isSafeUrl } from '../../utils/url.js';
-import { confirmAction } from '../shared/confirm-dialog.js';
+import { confirmAction, type ConfirmOptions } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
 
@@ -32,8 +32,8 @@ export class UspTiktokEditor extends LitElement {
 
   /** The link flow (SPEC §4.4); it also finishes a redirect when the page comes back from TikTok. */
   readonly #link = new TiktokLinkController(this, () => this.context, () => this.#refreshIfStale(this.#link.action));
-  readonly #unlink = this.#action('tiktok-unlink');
-  readonly #upgrade = this.#action('tiktok-business-upgrade');
+  readonly #unlink = new ActionController(this, 'tiktok-unlink', () => this.context);
+  readonly #upgrade = new ActionController(this, 'tiktok-business-upgrade', () => this.context);
 
   @consume({ context: settingsContext, subscribe: true })
   @state()
@@ -43,10 +43,6 @@ export class UspTiktokEditor extends LitElement {
   @state() private note?: MessageKey;
   /** An avatar URL that failed to load (the fallback shows instead). */
   @state() private badAvatar?: string;
-
-  #action(capability: Capability) {
-    return new ActionController(this, capability, () => this.context);
-  }
 
   #clear() {
     this.note = undefined;
@@ -75,28 +71,29 @@ export class UspTiktokEditor extends LitElement {
       this.note = 'tiktok.unlinkVetoed';
       return;
     }
-    const confirmed = await confirmAction(this, {
+    this.#change({
       title: format(t['tiktok.unlinkTitle'], { username: account.username }),
       body: t['tiktok.unlinkBody'],
       confirmLabel: t['tiktok.unlinkConfirm'],
       danger: true,
-    });
-    if (confirmed) this.#change(this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
+    }, this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
   }
 
-  async #onUpgrade() {
+  #onUpgrade() {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
-    const confirmed = await confirmAction(this, {
+    this.#change({
       title: t['tiktok.upgradeTitle'],
       body: t['tiktok.upgradeBody'],
       confirmLabel: t['tiktok.upgradeConfirm'],
-    });
-    if (confirmed) this.#change(this.#upgrade, 'tiktok-business-upgrade', 'tiktok.upgraded', (o) => context.backend.upgradeTiktokToBusiness(o));
+    }, this.#upgrade, 'tiktok-business-upgrade', 'tiktok.upgraded', (o) => context.backend.upgradeTiktokToBusiness(o));
   }
 
-  async #change(action: ActionController, capability: Capability, done: MessageKey, call: (options: CallOptions) => Promise<Profile>) {
+  /** Once the user confirms, runs the change and announces it. */
+  async #change(dialog: ConfirmOptions, action: ActionController, capability: Capability, done: MessageKey,
+    call: (options: CallOptions) => Promise<Profile>) {
+    if (!(await confirmAction(this, dialog))) return;
     const result = await action.run(call);
     if (!result) return this.#refreshIfStale(action);
     const profile = result.value;
@@ -163,7 +160,7 @@ export class UspTiktokEditor extends LitElement {
     }
     return html`<div class="stack">
       ${body}
-      <p class="note ${isError ? 'error' : ''}" role="status" tabindex="-1">${isError ? nothing : text || nothing}</p>
+      <p class="note" role="status" tabindex="-1">${isError ? nothing : text || nothing}</p>
       ${isError ? html`<p class="note error" role="alert" tabindex="-1">${text}</p>` : nothing}
     </div>`;
   }
