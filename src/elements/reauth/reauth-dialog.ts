@@ -105,7 +105,6 @@ export class UspReauthDialog extends LitElement {
     if (!t) return nothing;
     const { method, verification } = this;
     const error = this.invalid || this.#action.message();
-    const busy = this.#action.blocked ? 'true' : 'false';
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="intro">
         <form novalidate @submit=${this.#submit} aria-busy=${this.#action.pending ? 'true' : 'false'}>
@@ -116,23 +115,23 @@ export class UspReauthDialog extends LitElement {
             ${this.methods.map((m) => html`<label class="check"><input type="radio" name="method" .checked=${m === method}
               @change=${() => this.#choose(m)}>${t[`reauth.method.${m}`]}</label>`)}
           </fieldset>` : nothing}
-          ${method === 'password'
+          ${!method ? nothing : method === 'password'
             ? renderField({
               id: 'password', type: 'password', label: t['reauth.password'], value: this.password,
               autocomplete: 'current-password', error, shown: this.shown, messages: t, autofocus: true,
               onToggle: () => (this.shown = !this.shown),
               onInput: (value) => { this.password = value; this.#edited(); },
             })
-            : method && verification
+            : verification
               ? html`<usp-code-input .verification=${verification} .error=${error} ?disabled=${this.#action.pending}
                   @usp-code-complete=${() => this.#submit()} @usp-code-resend=${this.#resend}
                   @input=${this.#edited}></usp-code-input>`
-              : method ? html`<p>${t[`reauth.method.${method}`]}</p>
-                ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}` : nothing}
+              : html`<p>${t[`reauth.method.${method}`]}</p>
+                ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`}
           <div class="actions">
             <button type="button" @click=${() => this.dialog.close()}>${t['action.cancel']}</button>
-            ${method ? html`<button class="primary" aria-disabled=${busy} ?autofocus=${method !== 'password'}>${
-              method !== 'password' && !verification ? t['reauth.sendCode'] : method === 'password' ? t['dialog.confirm'] : t['code.verify']
+            ${method ? html`<button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'} ?autofocus=${method !== 'password'}>${
+              method === 'password' ? t['dialog.confirm'] : verification ? t['code.verify'] : t['reauth.sendCode']
             }</button>` : nothing}
           </div>
         </form>
