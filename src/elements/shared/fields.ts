@@ -31,7 +31,7 @@ export function renderField(f: FieldView): TemplateResult {
       <label for=${f.id}>${f.label}</label>
       <div class="control">
         <input id=${f.id} name=${f.id} type=${secret && f.shown ? 'text' : f.type ?? 'text'} .value=${f.value}
-          autocomplete=${f.autocomplete} spellcheck="false" autocapitalize="off" ?autofocus=${!!f.autofocus}
+          autocomplete=${f.autocomplete} spellcheck="false" autocapitalize="off" ?autofocus=${f.autofocus}
           aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${described || nothing}
           @input=${(e: Event) => f.onInput((e.target as HTMLInputElement).value)} @blur=${(e: FocusEvent) => {
             const input = e.target as Element;
