@@ -67,13 +67,12 @@ export class UspPhoneEditor extends LitElement {
   @state() private country?: CountryCode;
   /** The number as shown (formatted as typed). */
   @state() private number = '';
-  @state() private fieldError = '';
   @state() private codeError = '';
   @state() private verification?: Verification;
   @state() private status = '';
   @state() private loadFailed = false;
-  /** The number field was left or submitted once: its errors show from then on. */
-  #touched = false;
+  /** The number field was left or submitted once: its errors show, following the edits, from then on. */
+  @state() private touched = false;
   #focused = false;
 
   override connectedCallback(): void {
@@ -180,15 +179,12 @@ export class UspPhoneEditor extends LitElement {
   };
 
   #onNumberBlur = () => {
-    if (!this.number.trim()) return;
-    this.#touched = true;
-    this.fieldError = this.#check().message;
+    if (this.number.trim()) this.touched = true;
   };
 
-  /** Once errors show, they follow the edits; a server verdict on the number goes away. */
+  /** An edit: a server verdict on the number goes away. */
   #revalidate() {
     if (isPhoneError(this.#save.error)) this.#save.clear();
-    if (this.#touched) this.fieldError = this.#check().message;
   }
 
   // ——— requests ———
@@ -196,9 +192,8 @@ export class UspPhoneEditor extends LitElement {
   #onSend = async (event: Event) => {
     event.preventDefault();
     const ctx = this.context!;
-    this.#touched = true;
+    this.touched = true;
     const { message, e164 } = this.#check();
-    this.fieldError = message;
     if (message || !e164) return this.#numberInput?.focus();
     const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone: e164 }, options));
     if (!result) {
@@ -309,7 +304,7 @@ export class UspPhoneEditor extends LitElement {
     const t = this.#t;
     const phone = this.context!.profile?.phone;
     const saveError = this.#save.error;
-    const fieldError = this.fieldError || (isPhoneError(saveError) ? errorMessage(t, saveError!) : '');
+    const fieldError = (this.touched && this.#check().message) || (isPhoneError(saveError) ? errorMessage(t, saveError!) : '');
     return html`<form novalidate class="stack" @submit=${this.#onSend}>
       ${phone ? nothing : html`<p>${t['phone.invite']}</p>`}
       <usp-country-combobox .value=${this.country} .countries=${countryList(lib!, this.#locale)} .messages=${t}

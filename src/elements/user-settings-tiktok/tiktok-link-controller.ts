@@ -83,7 +83,7 @@ export class TiktokLinkController implements ReactiveController {
   }
 
   /** Redirect mode, back on the page: reads the session's final status. */
-  async resume(linkState: string): Promise<void> {
+  async #resume(linkState: string) {
     this.#set('tiktok.finishing');
     const result = await this.action.run((options) => this.#context()!.backend.getTiktokLinkSession(linkState, options));
     if (!result) return this.#end();
@@ -108,7 +108,7 @@ export class TiktokLinkController implements ReactiveController {
     url.searchParams.delete(LINK_STATE_PARAM);
     url.searchParams.delete(LINK_HOST_PARAM);
     history.replaceState(history.state, '', url);
-    void this.resume(linkState);
+    void this.#resume(linkState);
   }
 
   hostDisconnected(): void {
