@@ -172,7 +172,6 @@ export class UspPasswordEditor extends LitElement {
       onInput: (value) => this.#input(id, value),
       onBlur: () => this.#blur(id),
     });
-    const general = serverMessage && !serverField ? serverMessage : '';
     return html`
       <form part="form" novalidate @submit=${this.#submit} aria-busy=${this.#action.saving ? 'true' : 'false'}>
         ${isSet ? nothing : html`<p class="muted">${t['password.setIntro']}</p>`}
@@ -194,7 +193,7 @@ export class UspPasswordEditor extends LitElement {
         ${field('confirm', 'password.confirm', 'new-password')}
         <label class="check"><input type="checkbox" .checked=${this.signOut}
           @change=${(e: Event) => (this.signOut = (e.target as HTMLInputElement).checked)}>${t['password.signOut']}</label>
-        ${general ? html`<p class="error" role="alert">${general}</p>` : nothing}
+        ${serverMessage && !serverField ? html`<p class="error" role="alert">${serverMessage}</p>` : nothing}
         <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.saving ? t['status.saving'] : this.done}</p>
         <div class="actions">
           <button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'}>${t[isSet ? 'password.submit' : 'password.submitSet']}</button>
