@@ -19,7 +19,8 @@ export function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * Adds `element` to `host`'s shadow root (so it inherits the host's context and direction),
+ * Adds `element` (a new one, so its dialog's `returnValue` starts empty) to `host`'s shadow root
+ * (so it inherits the host's context and direction),
  * shows its `<dialog>` modally and, when it closes, removes it and puts focus back where it was.
  * Resolves the dialog's `returnValue`.
  */
@@ -28,7 +29,6 @@ export async function openModal(host: HTMLElement, element: HTMLElement & { upda
   ((host as { renderRoot?: ParentNode }).renderRoot ?? host.shadowRoot ?? host).append(element);
   await element.updateComplete;
   const dialog = element.shadowRoot!.querySelector('dialog')!;
-  dialog.returnValue = '';
   dialog.showModal();
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => {
