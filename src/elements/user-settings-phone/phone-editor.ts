@@ -147,6 +147,11 @@ export class UspPhoneEditor extends LitElement {
     return { message: format(message, { country: this.#name(parsed?.country ?? this.country) }), e164: parsed?.number };
   }
 
+  /** An edit: a server verdict on the number goes away. */
+  #clearPhoneError() {
+    if (isPhoneError(this.#save.error)) this.#save.clear();
+  }
+
   #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
 
   // ——— country ———
@@ -158,7 +163,7 @@ export class UspPhoneEditor extends LitElement {
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
     this.number = new lib!.AsYouType(this.country).input(national ?? this.number);
-    this.#revalidate();
+    this.#clearPhoneError();
   };
 
   // ——— number ———
@@ -175,17 +180,12 @@ export class UspPhoneEditor extends LitElement {
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
     }
     this.number = text;
-    this.#revalidate();
+    this.#clearPhoneError();
   };
 
   #onNumberBlur = () => {
     if (this.number.trim()) this.touched = true;
   };
-
-  /** An edit: a server verdict on the number goes away. */
-  #revalidate() {
-    if (isPhoneError(this.#save.error)) this.#save.clear();
-  }
 
   // ——— requests ———
 

@@ -115,13 +115,13 @@ export class UspTiktokEditor extends LitElement {
 
   protected override render() {
     const context = this.context;
-    const profile = context?.profile;
-    if (!context || !profile) return nothing;
+    if (!context?.profile) return nothing;
     const t = context.messages;
-    const { account, linkingAvailable, businessUpgradeAvailable } = profile.tiktok;
+    const { account, linkingAvailable, businessUpgradeAvailable } = context.profile.tiktok;
     const link = this.#link;
-    const error = [link.action, this.#unlink, this.#upgrade].map((action) => action.message()).find(Boolean);
-    const busy = link.action.saving || this.#unlink.saving || this.#upgrade.saving;
+    const actions = [link.action, this.#unlink, this.#upgrade];
+    const error = actions.map((action) => action.message()).find(Boolean);
+    const busy = actions.some((action) => action.saving);
     const note = this.note ?? link.status;
     const [text, isError] = error ? [error, true] : [note ? t[note] : busy ? t['status.saving'] : ''];
     let body;
