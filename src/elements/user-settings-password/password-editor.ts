@@ -112,10 +112,6 @@ export class UspPasswordEditor extends LitElement {
     if (error && error.code !== 'rate_limited' && (this.#serverField() ?? field) === field) this.#action.clear();
   }
 
-  #blur(field: Field): void {
-    if (this.values[field]) this.touched = new Set(this.touched).add(field);
-  }
-
   #focus(field: Field): void {
     this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
   }
@@ -170,7 +166,7 @@ export class UspPasswordEditor extends LitElement {
       error: errorOf(id), hint, shown: this.shown === id,
       onToggle: () => (this.shown = this.shown === id ? undefined : id),
       onInput: (value) => this.#input(id, value),
-      onBlur: () => this.#blur(id),
+      onBlur: () => { if (this.values[id]) this.touched = new Set(this.touched).add(id); },
     });
     return html`
       <form part="form" novalidate @submit=${this.#submit} aria-busy=${this.#action.saving ? 'true' : 'false'}>
