@@ -83,9 +83,7 @@ export class UspEmailEditor extends LitElement {
     if (!result) return;
     const profile = result.value;
     context.applyProfile(profile);
-    this.verification = undefined;
-    this.email = '';
-    this.submitted = this.touched = false;
+    // The done view replaces both steps until the editor closes: nothing of them to reset.
     this.done = format(context.messages['email.changed'], { address: profile.email?.address ?? '' });
     this.dispatchEvent(new UserSettingsChangedEvent('email', profile));
     void this.#focus('#done');
