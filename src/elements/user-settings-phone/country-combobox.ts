@@ -64,8 +64,9 @@ export class UspCountryCombobox extends LitElement {
     if ((this.getRootNode() as ShadowRoot).activeElement === input) input.select();
   }
 
-  #pick(id: CountryCode) {
-    if (id !== this.value) {
+  /** Takes `id`, if any, and closes the list. */
+  #pick(id?: CountryCode) {
+    if (id && id !== this.value) {
       this.value = id;
       this.dispatchEvent(new Event('change', { bubbles: true }));
     }
@@ -97,9 +98,7 @@ export class UspCountryCombobox extends LitElement {
 
   /** Leaving the picker after typing takes the highlighted match (automatic selection). */
   #onBlur = () => {
-    const match = this.open && this.query ? this.#filtered()[this.active] : undefined;
-    if (match) this.#pick(match.id);
-    else void this.#closeList();
+    this.#pick(this.open && this.query ? this.#filtered()[this.active]?.id : undefined);
   };
 
   #onOptionClick = (event: Event) => {

@@ -126,10 +126,6 @@ export class UspPhoneEditor extends LitElement {
       .find((id): id is CountryCode => known.includes(id as CountryCode)) ?? 'US';
   }
 
-  #name(id?: string) {
-    return countryList(lib!, this.#locale).find((c) => c.id === id)?.name ?? id ?? '';
-  }
-
   /** A number for people: international format, else as stored. */
   #human(number = '') {
     return lib?.parsePhoneNumberFromString(number)?.formatInternational() ?? number;
@@ -144,7 +140,9 @@ export class UspPhoneEditor extends LitElement {
     const message = reason === 'TOO_SHORT' ? t['phone.tooShort'] : reason === 'TOO_LONG' ? t['phone.tooLong']
       : reason === 'INVALID_COUNTRY' ? t['error.phone_invalid'] : !parsed?.isValid() ? t['phone.invalidFor']
       : parsed.number === this.context!.profile?.phone?.number ? t['phone.same'] : '';
-    return { message: format(message, { country: this.#name(parsed?.country ?? this.country) }), e164: parsed?.number };
+    const country = parsed?.country ?? this.country!;
+    const name = countryList(lib!, this.#locale).find((c) => c.id === country)?.name ?? country;
+    return { message: format(message, { country: name }), e164: parsed?.number };
   }
 
   /** An edit: a server verdict on the number goes away. */
