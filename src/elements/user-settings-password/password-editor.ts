@@ -105,13 +105,6 @@ export class UspPasswordEditor extends LitElement {
     return this.#action.message();
   }
 
-  #input(field: Field, value: string): void {
-    this.values = { ...this.values, [field]: value };
-    this.done = '';
-    const error = this.#action.error;
-    if (error && error.code !== 'rate_limited' && (this.#serverField() ?? field) === field) this.#action.clear();
-  }
-
   #focus(field: Field): void {
     this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
   }
@@ -165,7 +158,13 @@ export class UspPasswordEditor extends LitElement {
       id, label: t[label], value: this.values[id], type: 'password', autocomplete, messages: t,
       error: errorOf(id), hint, shown: this.shown === id,
       onToggle: () => (this.shown = this.shown === id ? undefined : id),
-      onInput: (value) => this.#input(id, value),
+      onInput: (value) => {
+        this.values = { ...this.values, [id]: value };
+        this.done = '';
+        // Typing hides the server's error about this field, or a general one (a rate limit keeps counting down).
+        const error = this.#action.error;
+        if (error && error.code !== 'rate_limited' && (this.#serverField() ?? id) === id) this.#action.clear();
+      },
       onBlur: () => { if (this.values[id]) this.touched = new Set(this.touched).add(id); },
     });
     return html`
