@@ -30,13 +30,10 @@ const safeLocale = (locale: string) => {
     return 'en';
   }
 };
+/** The locale's region (or, `likely`, its most likely one); an invalid locale reads as 'en'. */
 const regionOf = (locale: string, likely?: boolean) => {
-  try {
-    const parsed = new Intl.Locale(locale);
-    return (likely ? parsed.maximize() : parsed).region;
-  } catch {
-    return undefined;
-  }
+  const parsed = new Intl.Locale(safeLocale(locale));
+  return (likely ? parsed.maximize() : parsed).region;
 };
 const isPhoneError = (error?: UserSettingsError) => !!error && (error.field === 'phone' || error.code.startsWith('phone_'));
 const isCodeError = (error?: UserSettingsError) =>

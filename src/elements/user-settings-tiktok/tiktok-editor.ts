@@ -123,7 +123,7 @@ export class UspTiktokEditor extends LitElement {
     const error = actions.map((action) => action.message()).find(Boolean);
     const busy = actions.some((action) => action.saving);
     const note = this.note ?? link.status;
-    const [text, isError] = error ? [error, true] : [note ? t[note] : busy ? t['status.saving'] : ''];
+    const status = note ? t[note] : busy ? t['status.saving'] : '';
     let body;
     if (account) {
       const avatar = account.avatarUrl;
@@ -160,8 +160,8 @@ export class UspTiktokEditor extends LitElement {
     }
     return html`<div class="stack">
       ${body}
-      <p class="note" role="status" tabindex="-1">${isError ? nothing : text || nothing}</p>
-      ${isError ? html`<p class="note error" role="alert" tabindex="-1">${text}</p>` : nothing}
+      <p class="note" role="status" tabindex="-1">${error ? nothing : status || nothing}</p>
+      ${error ? html`<p class="note error" role="alert" tabindex="-1">${error}</p>` : nothing}
     </div>`;
   }
 }
