@@ -96,15 +96,6 @@ export class UspPasswordEditor extends LitElement {
     return undefined;
   }
 
-  #serverMessage(t: Messages): string {
-    const error = this.#action.error;
-    const { minLength: min, maxLength: max } = this.context!.profile!.passwordPolicy;
-    const reason = error?.code === 'password_policy' ? error.reasons?.[0] : undefined;
-    if (reason === 'too_short') return format(t['password.tooShort'], { min });
-    if (reason === 'too_long') return format(t['password.tooLong'], { max });
-    return this.#action.message();
-  }
-
   #focus(field: Field): void {
     this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
   }
@@ -146,7 +137,11 @@ export class UspPasswordEditor extends LitElement {
     const { current, next } = this.values;
     const client = this.#clientErrors(t);
     const serverField = this.#serverField();
-    const serverMessage = this.#serverMessage(t);
+    // A policy rejection says which rule, in this editor's words (with the limits).
+    const error = this.#action.error;
+    const reason = error?.code === 'password_policy' ? error.reasons?.[0] : undefined;
+    const serverMessage = reason === 'too_short' ? format(t['password.tooShort'], { min })
+      : reason === 'too_long' ? format(t['password.tooLong'], { max }) : this.#action.message();
     const errorOf = (field: Field) =>
       (this.touched.has(field) ? client[field] : undefined) || (serverField === field ? serverMessage : '');
     const username = profile.email?.address ?? profile.phone?.number ?? '';
