@@ -11,7 +11,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
 import { isSafeUrl } from '../../utils/url.js';
-import { confirmAction, type ConfirmOptions } from '../shared/confirm-dialog.js';
+import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
 
@@ -71,29 +71,28 @@ export class UspTiktokEditor extends LitElement {
       this.note = 'tiktok.unlinkVetoed';
       return;
     }
-    this.#change({
+    const confirmed = await confirmAction(this, {
       title: format(t['tiktok.unlinkTitle'], { username: account.username }),
       body: t['tiktok.unlinkBody'],
       confirmLabel: t['tiktok.unlinkConfirm'],
       danger: true,
-    }, this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
+    });
+    if (confirmed) this.#change(this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
   }
 
-  #onUpgrade() {
+  async #onUpgrade() {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
-    this.#change({
+    const confirmed = await confirmAction(this, {
       title: t['tiktok.upgradeTitle'],
       body: t['tiktok.upgradeBody'],
       confirmLabel: t['tiktok.upgradeConfirm'],
-    }, this.#upgrade, 'tiktok-business-upgrade', 'tiktok.upgraded', (o) => context.backend.upgradeTiktokToBusiness(o));
+    });
+    if (confirmed) this.#change(this.#upgrade, 'tiktok-business-upgrade', 'tiktok.upgraded', (o) => context.backend.upgradeTiktokToBusiness(o));
   }
 
-  /** Once the user confirms, runs the change and announces it. */
-  async #change(dialog: ConfirmOptions, action: ActionController, capability: Capability, done: MessageKey,
-    call: (options: CallOptions) => Promise<Profile>) {
-    if (!(await confirmAction(this, dialog))) return;
+  async #change(action: ActionController, capability: Capability, done: MessageKey, call: (options: CallOptions) => Promise<Profile>) {
     const result = await action.run(call);
     if (!result) return this.#refreshIfStale(action);
     const profile = result.value;

@@ -121,12 +121,15 @@ export class TiktokLinkController implements ReactiveController {
     returnUrl.searchParams.delete(LINK_STATE_PARAM);
     returnUrl.searchParams.set(LINK_HOST_PARAM, host.kind);
     const result = await this.action.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
-    // A failed request (its error already shown) or an authorize URL not to follow.
-    if (!result || !isSafeUrl(result.value.authorizeUrl)) {
+    if (!result) {
       popup?.close();
-      return this.#end(result ? new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL' }) : undefined);
+      return this.#end();
     }
     const { state: linkState, authorizeUrl, expiresAt } = result.value;
+    if (!isSafeUrl(authorizeUrl)) {
+      popup?.close();
+      return this.#end(new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL' }));
+    }
     if (!popup) {
       this.#set('tiktok.redirecting');
       return tiktokLink.navigate(authorizeUrl);
