@@ -73,13 +73,13 @@ export class UspCountryCombobox extends LitElement {
     void this.#closeList();
   }
 
-  #onInput = (event: InputEvent) => {
+  #onInput(event: InputEvent) {
     this.query = (event.target as HTMLInputElement).value;
     this.open = true;
     this.active = 0;
-  };
+  }
 
-  #onKeydown = (event: KeyboardEvent) => {
+  #onKeydown(event: KeyboardEvent) {
     const list = this.#filtered();
     const { key } = event;
     if (key === 'ArrowDown' || key === 'ArrowUp') {
@@ -94,17 +94,17 @@ export class UspCountryCombobox extends LitElement {
       event.stopPropagation();
       void this.#closeList();
     }
-  };
+  }
 
   /** Leaving the picker after typing takes the highlighted match (automatic selection). */
-  #onBlur = () => {
+  #onBlur() {
     this.#pick(this.open && this.query ? this.#filtered()[this.active]?.id : undefined);
-  };
+  }
 
-  #onOptionClick = (event: Event) => {
+  #onOptionClick(event: Event) {
     const id = (event.target as Element).closest('[role=option]')?.id.slice(2);
     if (id) this.#pick(id as CountryCode);
-  };
+  }
 
   protected override render() {
     const t = this.messages;

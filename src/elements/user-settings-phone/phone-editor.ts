@@ -90,13 +90,13 @@ export class UspPhoneEditor extends LitElement {
     }
   }
 
-  #load = () => {
+  #load() {
     this.loadFailed = false;
     import('./phone-metadata.js').then((module) => {
       lib = module;
       this.requestUpdate();
     }, () => (this.loadFailed = true));
-  };
+  }
 
   get #numberInput() {
     return this.renderRoot.querySelector<HTMLInputElement>('#number');
@@ -125,7 +125,7 @@ export class UspPhoneEditor extends LitElement {
 
   /** A number for people: international format, else as stored. */
   #human(number = '') {
-    return lib?.parsePhoneNumberFromString(number)?.formatInternational() ?? number;
+    return lib!.parsePhoneNumberFromString(number)?.formatInternational() ?? number;
   }
 
   /** The client-side verdict on the number: a message ('' when fine) and its E.164 form. */
@@ -147,23 +147,26 @@ export class UspPhoneEditor extends LitElement {
     if (isPhoneError(this.#save.error)) this.#save.clear();
   }
 
-  #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+  // Handlers are plain methods: lit calls event listeners with the element as `this`.
+  #close() {
+    this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+  }
 
   // ——— country ———
 
   /** The user picked another country in `<usp-country-combobox>`. */
-  #onCountryChange = (event: Event) => {
+  #onCountryChange(event: Event) {
     this.country = (event.target as UspCountryCombobox).value;
     if (!this.number) return;
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
     this.number = new lib!.AsYouType(this.country).input(national ?? this.number);
     this.#clearPhoneError();
-  };
+  }
 
   // ——— number ———
 
-  #onNumberInput = (event: InputEvent) => {
+  #onNumberInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
     let text = input.value;
     // Format only while typing at the end, and never on deletion (so a space or bracket can be deleted).
@@ -176,15 +179,15 @@ export class UspPhoneEditor extends LitElement {
     }
     this.number = text;
     this.#clearPhoneError();
-  };
+  }
 
-  #onNumberBlur = () => {
+  #onNumberBlur() {
     if (this.number.trim()) this.touched = true;
-  };
+  }
 
   // ——— requests ———
 
-  #onSend = async (event: Event) => {
+  async #onSend(event: Event) {
     event.preventDefault();
     const ctx = this.context!;
     this.touched = true;
@@ -199,9 +202,9 @@ export class UspPhoneEditor extends LitElement {
     this.step = 'code';
     await this.updateComplete;
     this.#codeInput?.focus();
-  };
+  }
 
-  #verify = async (code: string) => {
+  async #verify(code: string) {
     const ctx = this.context!;
     const verificationId = this.verification!.verificationId;
     this.codeError = code.length === 6 ? '' : this.#t['code.hint'];
@@ -211,9 +214,9 @@ export class UspPhoneEditor extends LitElement {
     if (result || isCodeError(this.#save.error)) this.#codeInput?.clear();
     if (result) return this.#done(result.value, 'phone', format(this.#t['phone.saved'], { number: this.#human(result.value.phone?.number) }));
     this.#codeInput?.focus();
-  };
+  }
 
-  #onResend = async () => {
+  async #onResend() {
     const ctx = this.context!;
     const verification = this.verification!;
     this.status = '';
@@ -226,18 +229,18 @@ export class UspPhoneEditor extends LitElement {
       // The resend button counts down to when the server allows it again.
       this.verification = { ...verification, resendAvailableAt: new Date(Date.now() + this.#resend.rateLimit.remaining * 1000).toISOString() };
     }
-  };
+  }
 
-  #onBack = async () => {
+  async #onBack() {
     this.step = 'number';
     this.codeError = this.status = '';
     this.#save.clear();
     this.#resend.clear();
     await this.updateComplete;
     this.#numberInput?.focus();
-  };
+  }
 
-  #onRemove = async () => {
+  async #onRemove() {
     const ctx = this.context!;
     const t = this.#t;
     this.#remove.clear();
@@ -250,7 +253,7 @@ export class UspPhoneEditor extends LitElement {
     if (!confirmed) return;
     const result = await this.#remove.run((options) => ctx.backend.removePhone(options));
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
-  };
+  }
 
   async #done(profile: Profile, capability: Capability, message: string) {
     this.context!.applyProfile(profile);
