@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 // panel does not: its dependencies alone (lit, ky, zod/mini, @lit/context) take ~19 kB, leaving
 // ~11 kB for four editors, their dialogs and every English string. Until it gets there, CI
 // holds the measured size as a ceiling so it can only shrink, and prints the gap to the target.
-const BUDGET = { firstPaint: 22_000, whole: 41_500 };
+const BUDGET = { firstPaint: 22_000, whole: 41_000 };
 const SPEC_TARGET = { whole: 30_000 };
 const entry = 'dist/user-settings-panel.bundle.js';
 const isPhoneMetadata = (file) => /phone-metadata|libphonenumber|metadata/i.test(file);
