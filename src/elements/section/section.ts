@@ -9,6 +9,14 @@ export class SectionToggleEvent extends Event {
   }
 }
 
+/** Internal: an editor is done (saved or cancelled); the sub-element around it closes it. */
+export class EditorCloseEvent extends Event {
+  static readonly type = 'usp-editor-close';
+  constructor() {
+    super(EditorCloseEvent.type);
+  }
+}
+
 /** A sub-element that can open and close its editor. */
 export interface SectionHost extends HTMLElement {
   open: boolean;

@@ -11,6 +11,7 @@ import { defineElement } from '../../utils/define-element.js';
 import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { fieldStyles, renderField } from '../shared/fields.js';
+import { EditorCloseEvent } from '../section/section.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -103,7 +104,7 @@ export class UspEmailEditor extends LitElement {
     void this.#focus('#email');
   };
 
-  #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+  #close = () => this.dispatchEvent(new EditorCloseEvent());
 
   protected override render() {
     const profile = this.context?.profile;

@@ -8,6 +8,7 @@ import { format, type MessageKey, type Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { fieldStyles, renderField } from '../shared/fields.js';
+import { EditorCloseEvent } from '../section/section.js';
 
 type Field = 'current' | 'next' | 'confirm';
 
@@ -126,7 +127,7 @@ export class UspPasswordEditor extends LitElement {
     if (profile) this.dispatchEvent(new UserSettingsChangedEvent('password', profile));
   };
 
-  #close = () => this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+  #close = () => this.dispatchEvent(new EditorCloseEvent());
 
   protected override render() {
     const profile = this.context?.profile;

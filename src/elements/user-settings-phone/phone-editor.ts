@@ -19,6 +19,7 @@ import './country-combobox.js';
 import type { UspCountryCombobox } from './country-combobox.js';
 import { countryComboboxStyles } from './country-combobox.styles.js';
 import type { CountryCode } from './phone-metadata.js';
+import { EditorCloseEvent } from '../section/section.js';
 
 /** The phone-number library, once its lazily loaded chunk has arrived. */
 let lib: typeof import('./phone-metadata.js') | undefined;
@@ -149,7 +150,7 @@ export class UspPhoneEditor extends LitElement {
 
   // Handlers are plain methods: lit calls event listeners with the element as `this`.
   #close() {
-    this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+    this.dispatchEvent(new EditorCloseEvent());
   }
 
   // ——— country ———

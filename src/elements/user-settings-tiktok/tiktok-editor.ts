@@ -14,6 +14,7 @@ import { isSafeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
+import { EditorCloseEvent } from '../section/section.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
@@ -109,7 +110,7 @@ export class UspTiktokEditor extends LitElement {
   }
 
   #close() {
-    this.dispatchEvent(new Event('usp-editor-close', { bubbles: true, composed: true }));
+    this.dispatchEvent(new EditorCloseEvent());
   }
 
   protected override render() {
