@@ -69,7 +69,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return wanted.length ? allSections.filter((s) => wanted.includes(s)) : [...allSections];
   }
 
-  /** Deep links belong to the settings page (Business Center, direct link), not a drop-down or app frame. */
+  /**
+   * Deep links belong to the settings page (Business Center, direct link), not a drop-down or
+   * app frame. (An arrow function: the same bound listener is added to and removed from `window`.)
+   */
   #onHashChange = () => {
     const section = location.hash.slice(1) as Section;
     if (this.host !== 'business-center' && this.host !== 'standalone') return;
@@ -78,20 +81,22 @@ export class UserSettingsPanel extends UserSettingsProvider {
     this.#pendingScroll = section;
   };
 
-  #onSectionToggle = (event: SectionToggleEvent) => {
+  #onSectionToggle(event: SectionToggleEvent) {
     if (event.open) this.activeSection = event.section;
     else if (this.activeSection === event.section) {
       const returnTo = this.activeSection;
       this.activeSection = undefined;
       if (this.#compact) this.#pendingScroll = returnTo;
     }
-  };
+  }
 
   get #compact(): boolean {
     return this.host === 'ads-manager';
   }
 
-  #close = () => this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  #onClose() {
+    this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  }
 
   protected override render() {
     const t = this.settings.messages;
@@ -102,7 +107,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
             <h2>${t['panel.title']}</h2>
             <p class="intro muted">${t['panel.intro']}</p>
           </div>
-          ${this.#compact ? html`<button class="link" @click=${this.#close}>${t['panel.close']}</button>` : nothing}
+          ${this.#compact ? html`<button class="link" @click=${this.#onClose}>${t['panel.close']}</button>` : nothing}
         </header>
         ${this.#renderBody(t)}
       </div>
