@@ -313,3 +313,26 @@ describe('http backend: bounded calls', () => {
     expect((await api.getProfile()).userId).to.equal('u_1001');
   });
 });
+
+describe('http backend: Idempotency-Key', () => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('sends a fresh random key on every POST and DELETE, none on GET', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    mock.state.reset('default', { phone: { number: '+14155554567', verified: true } });
+    await api.getProfile();
+    await api.startEmailVerification({ email: 'one@example.com' });
+    await api.startEmailVerification({ email: 'two@example.com' });
+    await api.removePhone();
+    const [get, first, second, remove] = mock.state.requests.map((record) => record.headers['idempotency-key']);
+    expect(get).to.equal(undefined);
+    for (const key of [first, second, remove]) expect(key).to.match(uuid);
+    expect(new Set([first, second, remove]).size).to.equal(3);
+  });
+
+  it('sends the key it is given', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    await api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: 'fresh password', signOutOtherSessions: false }, { idempotencyKey: 'action-7' });
+    expect(mock.state.requests[0].headers['idempotency-key']).to.equal('action-7');
+  });
+});
