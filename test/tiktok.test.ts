@@ -626,6 +626,76 @@ describe('<user-settings-tiktok>: link by redirect', () => {
   });
 });
 
+describe('<user-settings-tiktok>: only safe URLs, as parsed (issue 10.7)', () => {
+  /** Runs `src/utils/url.ts` as served inside a sandboxed `about:srcdoc` frame (an opaque origin); returns what it says of `urls`. */
+  async function checkInOpaqueFrame(urls: string[]) {
+    const source = await (await fetch('/src/utils/url.ts')).text();
+    const frame = document.createElement('iframe');
+    frame.sandbox.add('allow-scripts');
+    frame.srcdoc = `<script type="module">${source}
+      const urls = ${JSON.stringify(urls)};
+      parent.postMessage({ origin: location.origin, href: location.href,
+        safe: urls.map((url) => isSafeUrl(url)), parsed: typeof safeUrl === 'function' ? urls.map((url) => safeUrl(url) ?? null) : [] }, '*');
+    <\/script>`;
+    const answer = new Promise<{ origin: string; href: string; safe: boolean[]; parsed: (string | null)[] }>((resolve) =>
+      addEventListener('message', function onMessage(event) {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', onMessage);
+        resolve(event.data);
+      }));
+    document.body.append(frame);
+    try {
+      return await answer;
+    } finally {
+      frame.remove();
+    }
+  }
+
+  it('in an opaque-origin document (sandboxed about:srcdoc) only https passes', async () => {
+    const sameOriginHere = `${location.origin}/avatar.png`;
+    const result = await checkInOpaqueFrame(['javascript:alert(1)', 'data:text/html,hello', sameOriginHere, 'HTTPS://Ads.Example/a/../settings']);
+    expect([result.origin, result.href]).to.deep.equal(['null', 'about:srcdoc']);
+    expect(result.safe).to.deep.equal([false, false, false, true]);
+    expect(result.parsed).to.deep.equal([null, null, null, 'https://ads.example/settings']);
+  });
+
+  it('points the popup, or the redirect, at the parsed authorize URL, never the raw string', async () => {
+    for (const host of ['business-center', 'mobile-lite']) {
+      await mount('default', { host });
+      tiktokLink.pollMs = 60_000;
+      mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+        HttpResponse.json({ state: 'lnk_x', authorizeUrl: ' HTTPS://TikTok.Example/oauth/../authorize?state=lnk_x', expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+      const popup = fakePopup();
+      stubOpen(popup);
+      const navigated = stubNavigate();
+      await user.click('button', 'Link TikTok account', { exact: true });
+      await waitFor(() => popup.urls.length || navigated.length, { message: 'the popup or the redirect' });
+      expect([...popup.urls, ...navigated], host).to.deep.equal(['https://tiktok.example/authorize?state=lnk_x']);
+      panel.remove();
+    }
+  });
+
+  it('renders the ad-account settings link and the avatar from their parsed URLs, and no unsafe one', async () => {
+    const adLink = () => deepQuery<HTMLAnchorElement>('footer a', panel.shadowRoot!);
+    await mount('linkedPersonal', { open: false });
+    panel.adAccountSettingsUrl = 'HTTPS://Ads.Example/settings/../account';
+    await waitFor(() => adLink()?.getAttribute('href') === 'https://ads.example/account', { message: 'the parsed ad-account link' });
+    for (const unsafe of ['javascript:alert(1)', 'data:text/html,x', 'http://ads.example/account', '']) {
+      panel.adAccountSettingsUrl = unsafe;
+      await panel.updateComplete;
+      expect(adLink(), JSON.stringify(unsafe)).to.equal(undefined);
+    }
+
+    panel.remove();
+    const { tiktok } = presets.linkedPersonal;
+    mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account!, avatarUrl: 'HTTPS://P16-SIGN.tiktokcdn-us.example/./avatar.png' } } });
+    panel = await mountPanel({ sections: 'tiktok' });
+    await user.click('button', 'Manage TikTok account');
+    await editorReady();
+    expect(editor()!.shadowRoot!.querySelector('img')?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
+  });
+});
+
 describe('<user-settings-tiktok>: unlink', () => {
   it('asks first, then unlinks', async () => {
     await mount('linkedPersonal');

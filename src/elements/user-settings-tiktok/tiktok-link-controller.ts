@@ -5,7 +5,7 @@ import type { SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { UserSettingsChangedEvent, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { LINK_HOST_PARAM, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 import { linkError, linkFailure } from './link-outcome.js';
 
@@ -137,8 +137,10 @@ export class TiktokLinkController implements ReactiveController {
       popup?.close();
       return this.#end();
     }
-    const { state: linkState, authorizeUrl, expiresAt } = result.value;
-    if (!isSafeUrl(authorizeUrl)) {
+    const { state: linkState, expiresAt } = result.value;
+    // Only the parsed href of a safe URL is opened, never the string the server sent.
+    const authorizeUrl = safeUrl(result.value.authorizeUrl);
+    if (!authorizeUrl) {
       popup?.close();
       return this.#end(new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL' }));
     }
