@@ -4,7 +4,7 @@ import { allSections, hostKinds, type Section } from '../../context/settings-con
 import { UserSettingsCloseRequestedEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { isRtl, type Messages } from '../../i18n/messages.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { UserSettingsProvider } from '../user-settings-provider/user-settings-provider.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import type { SectionToggleEvent } from '../../events/internal-events.js';
@@ -131,12 +131,13 @@ export class UserSettingsPanel extends UserSettingsProvider {
     const focused = this.#compact && this.activeSection;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
+    const adHref = adUrl && safeUrl(adUrl);
     return html`
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
-        ${adUrl && isSafeUrl(adUrl) ? html`<a href=${adUrl}>${t['panel.adAccountLink']}</a>` : nothing}
+        ${adHref ? html`<a href=${adHref}>${t['panel.adAccountLink']}</a>` : nothing}
       </footer>`}
     `;
   }
