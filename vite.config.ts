@@ -56,12 +56,17 @@ export default defineConfig(({ mode }): UserConfig => {
         lib: {
           entry: {
             index: 'src/index.ts', define: 'src/define.ts', contract: 'src/contract.ts',
-            'locales/fr': 'src/locales/fr.ts', 'locales/ar': 'src/locales/ar.ts',
             mock: 'src/mock/index.ts', 'mock-browser': 'src/mock/browser.ts',
           },
           formats: ['es'],
         },
-        rolldownOptions: { external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/] },
+        // Locales are built apart, self-contained (scripts/build-locales.mjs), so they also serve the bundle.
+        rolldownOptions: {
+          external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/],
+          // Shared and lazy chunks in one folder that package.json's `sideEffects` can name
+          // (some define internal elements when they load).
+          output: { chunkFileNames: 'shared/[name]-[hash].js' },
+        },
       },
     };
   }
