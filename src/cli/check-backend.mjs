@@ -30,6 +30,7 @@ import { writeChecks } from './kit/write-checks.mjs';
  * @property {string} [budget]
  * @property {string} [openapi]
  * @property {boolean} [allow-http]
+ * @property {string} [origin]
  */
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -62,6 +63,11 @@ export function parseKitOptions(args, env) {
   if (password !== undefined && base.protocol === 'http:' && !isLocalHost(base.hostname) && !args['allow-http']) {
     return { error: 'refusing to send a password over plain http to a non-local host (use https, or --allow-http)' };
   }
+  let origin;
+  if (args.origin !== undefined) {
+    origin = URL.canParse(args.origin) ? new URL(args.origin).origin : 'null';
+    if (origin === 'null') return { error: '--origin must be a page origin such as https://ads.example.com' };
+  }
   const write = Boolean(args.write);
   const numbers = {
     maxRequests: positiveInteger(args['max-requests'], 100),
@@ -80,6 +86,7 @@ export function parseKitOptions(args, env) {
       timeoutMs: numbers.timeoutMs,
       budgetMs: numbers.budgetSeconds * 1000,
       openapiFile: args.openapi ?? packagedOpenApi(),
+      origin,
     },
   };
 }

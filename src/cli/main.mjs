@@ -16,6 +16,7 @@ Commands:
       --password P          the test account's password (also USP_KIT_PASSWORD)
       --write               also run the checks that change the test account (needs --password)
       --email ADDRESS       address for the email verification check (default: a random @example.com one)
+      --origin ORIGIN       the page origin that embeds the panel, when not the API's: checks CORS
       --json                print a machine-readable report instead of lines
       --max-requests N      stop after N requests (default 100)
       --timeout MS          per-request timeout (default 10000)
@@ -76,6 +77,7 @@ async function runCheckBackend(args) {
       budget: { type: 'string' },
       openapi: { type: 'string' },
       'allow-http': { type: 'boolean', default: false },
+      origin: { type: 'string' },
     },
   });
   const { checkBackend, parseKitOptions } = await import('./check-backend.mjs');

@@ -30,10 +30,11 @@ beforeEach(() => resetMock(mock.origin));
 
 describe('against the mock server', () => {
   test('read-only: every check passes and it exits 0', async () => {
-    const run = await runKit(['--api-base', mock.apiBase, '--header', AUTH, '--json']);
+    const run = await runKit(['--api-base', mock.apiBase, '--header', AUTH, '--origin', 'http://localhost:5173', '--json']);
     assert.equal(failures(run), '');
     assert.equal(run.code, 0);
     assert.ok(run.report && run.report.passed >= 20, `only ${run.report?.passed} checks passed`);
+    assert.equal(findCheck(run, 'OPTIONS /password', 'preflight for POST from --origin')?.verdict, 'pass');
     assert.equal(findCheck(run, 'GET /me', 'without credentials: 401 unauthenticated')?.verdict, 'pass');
   });
 

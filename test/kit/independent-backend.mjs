@@ -4,7 +4,7 @@
  * alone, not from the project's mock. In memory, one user, Node's http module and nothing else.
  * It exists to try the conformance kit on an implementation that did not grow up beside it.
  *
- *   node test/kit/independent-backend.mjs [--port 8790] [--token T] [--password P]
+ *   node test/kit/independent-backend.mjs [--port 8790] [--token T] [--password P] [--allow-origin O]…
  *
  * Changing the email asks for re-verification (403 reauth_required) unless a fresh reauth token
  * comes with the request. Codes are never shown: this backend has no outbox.
@@ -79,9 +79,10 @@ function maskPhone(number) {
 }
 
 /**
- * @param {{ port?: number, token?: string, password?: string }} [options]
+ * @param {{ port?: number, token?: string, password?: string, allowOrigins?: readonly string[] }} [options]
+ *   `allowOrigins`: pages on these origins may call the API (CORS)
  */
-export async function startIndependentBackend({ port = 8790, token, password = 'Integrator-Pass-1' } = {}) {
+export async function startIndependentBackend({ port = 8790, token, password = 'Integrator-Pass-1', allowOrigins = [] } = {}) {
   const user = {
     userId: 'usr_42',
     displayName: 'Sam Integrator',
@@ -332,6 +333,23 @@ export async function startIndependentBackend({ port = 8790, token, password = '
       response.writeHead(status, body === undefined ? headers : { 'Content-Type': 'application/json', ...headers });
       response.end(body === undefined ? undefined : JSON.stringify(body));
     };
+    // CORS for the pages that embed the panel; a preflight carries no credentials, so it is
+    // answered before the token is checked.
+    const pageOrigin = request.headers.origin;
+    if (pageOrigin && allowOrigins.includes(pageOrigin)) {
+      response.setHeader('Access-Control-Allow-Origin', pageOrigin);
+      response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+      response.setHeader('Vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-Reauth-Token',
+          'Access-Control-Max-Age': '600',
+        });
+        response.end();
+        return;
+      }
+    }
     try {
       const url = new URL(request.url ?? '/', origin);
       if (url.pathname === '/oauth/tiktok/authorize') {
@@ -394,7 +412,19 @@ export async function startIndependentBackend({ port = 8790, token, password = '
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '8790' }, token: { type: 'string' }, password: { type: 'string' } } });
-  const backend = await startIndependentBackend({ port: Number(values.port), token: values.token, password: values.password });
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8790' },
+      token: { type: 'string' },
+      password: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+    },
+  });
+  const backend = await startIndependentBackend({
+    port: Number(values.port),
+    token: values.token,
+    password: values.password,
+    allowOrigins: values['allow-origin'] ?? [],
+  });
   console.log(`independent backend: ${backend.apiBase}`);
 }

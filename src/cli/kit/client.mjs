@@ -28,6 +28,7 @@ import { randomUUID } from 'node:crypto';
  * @property {string} [rawBody] sent as is, with `Content-Type: application/json`
  * @property {boolean} [withoutCredentials] leave out the `--header` headers
  * @property {string} [reauthToken] sent as `X-Reauth-Token`
+ * @property {Record<string, string>} [extraHeaders] more headers (a CORS preflight's)
  * @property {boolean} [essential] ignores the request and time budgets (restoring the password)
  */
 
@@ -42,6 +43,7 @@ export class BudgetSpent extends Error {
 export class KitClient {
   #apiBase;
   #headers;
+  #origin;
   #timeoutMs;
   #maxRequests;
   #deadline;
@@ -55,10 +57,12 @@ export class KitClient {
    * @param {number} options.timeoutMs
    * @param {number} options.maxRequests
    * @param {number} options.budgetMs
+   * @param {string} [options.origin] sent as `Origin`, as a browser on that page would
    */
-  constructor({ apiBase, headers, timeoutMs, maxRequests, budgetMs }) {
+  constructor({ apiBase, headers, timeoutMs, maxRequests, budgetMs, origin }) {
     this.#apiBase = apiBase.replace(/\/+$/, '');
     this.#headers = headers;
+    this.#origin = origin;
     this.#timeoutMs = timeoutMs;
     this.#maxRequests = maxRequests;
     this.#deadline = Date.now() + budgetMs;
@@ -86,6 +90,8 @@ export class KitClient {
     if (!spec.withoutCredentials) for (const [name, value] of this.#headers) headers.append(name, value);
     if (spec.method === 'POST' || spec.method === 'DELETE') headers.set('Idempotency-Key', randomUUID());
     if (spec.reauthToken) headers.set('X-Reauth-Token', spec.reauthToken);
+    if (this.#origin) headers.set('Origin', this.#origin);
+    for (const [name, value] of Object.entries(spec.extraHeaders ?? {})) headers.set(name, value);
     let body;
     if (spec.rawBody !== undefined) body = spec.rawBody;
     else if (spec.body !== undefined) body = JSON.stringify(spec.body);

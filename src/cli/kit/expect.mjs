@@ -128,3 +128,34 @@ export function authorizeUrlProblems(value, apiBase) {
   if (url.protocol === 'https:' || url.origin === new URL(apiBase).origin) return [];
   return [`authorizeUrl is ${url.protocol} on another origin (${url.origin}); the panel opens only https: or same-origin URLs`];
 }
+
+const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * Timestamps the panel parses and shows (countdowns, "changed on"): ISO 8601 date-times with a
+ * zone. `paths` are dot-separated; a null or absent value is left to the schema.
+ * @param {unknown} value the answer's JSON
+ * @param {readonly string[]} paths
+ */
+export function timestampProblems(value, paths) {
+  const problems = [];
+  for (const path of paths) {
+    const found = path.split('.').reduce((/** @type {any} */ node, key) => (node == null ? undefined : node[key]), value);
+    if (found == null) continue;
+    if (typeof found !== 'string' || !ISO_DATE_TIME.test(found) || Number.isNaN(Date.parse(found))) {
+      problems.push(`${path} is not an ISO 8601 date-time with a zone`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Whether a comma-separated CORS list allows `item` (case-insensitive; `*` allows all but
+ * `authorization`, which the Fetch standard never covers with a wildcard).
+ * @param {string | null} list
+ * @param {string} item
+ */
+export function corsListAllows(list, item) {
+  const items = (list ?? '').split(',').map((entry) => entry.trim().toLowerCase());
+  return items.includes(item.toLowerCase()) || (items.includes('*') && item.toLowerCase() !== 'authorization');
+}

@@ -4,7 +4,8 @@
  * contract (bad bodies, unknown ids, reading the profile).
  */
 import { randomBytes } from 'node:crypto';
-import { expectError, expectStatus } from './expect.mjs';
+import { corsChecks } from './cors-checks.mjs';
+import { expectError, expectStatus, timestampProblems } from './expect.mjs';
 import { settle } from './probe.mjs';
 
 /**
@@ -30,6 +31,7 @@ export async function readChecks(kit) {
   await checkUnauthenticated(kit);
   for (const probe of BAD_BODIES) await checkBadBodies(kit, probe);
   await checkUnknownIds(kit);
+  await corsChecks(kit);
 }
 
 /** @param {import('./session.mjs').KitSession} kit */
@@ -38,6 +40,7 @@ async function checkProfile(kit) {
   const ok = settle(kit, answer, 'answers 200 Profile', (me) => {
     const problems = expectStatus(me, 200);
     if (me.status === 401) problems.push('the backend wants credentials: give them with --header');
+    if (me.status === 200) problems.push(...timestampProblems(me.json, ['password.updatedAt', 'tiktok.account.linkedAt']));
     return problems;
   });
   if (ok) kit.profile = answer.json;

@@ -5,7 +5,7 @@
  * may come to any request (429, `reauth_required`) and, when asked and able, re-verifies by
  * password and repeats the request once with `X-Reauth-Token` (SPEC §4.3).
  */
-import { errorOf, isReauthRequired, reauthMethodsProblems, retryAfterProblems } from './expect.mjs';
+import { errorOf, isReauthRequired, reauthMethodsProblems, retryAfterProblems, timestampProblems } from './expect.mjs';
 
 /** @typedef {import('./client.mjs').Exchange} Exchange */
 /** @typedef {import('./client.mjs').RequestSpec} RequestSpec */
@@ -21,6 +21,7 @@ import { errorOf, isReauthRequired, reauthMethodsProblems, retryAfterProblems } 
  * @property {number} timeoutMs
  * @property {number} budgetMs
  * @property {string} openapiFile
+ * @property {string} [origin] the origin of the page that embeds the panel, for the CORS checks
  */
 
 export class KitSession {
@@ -78,7 +79,9 @@ export class KitSession {
     const answer = await this.#sendObserved({ method: 'POST', template: '/reauth', body: { method: 'password', password: this.password } });
     const token = answer.json?.reauthToken;
     if (typeof token === 'string') this.redactor.add(token);
-    const problems = answer.status === 200 ? this.contract.problems(answer) : [`expected 200 ReauthResult, got ${answer.status}`];
+    const problems = answer.status === 200
+      ? [...this.contract.problems(answer), ...timestampProblems(answer.json, ['expiresAt'])]
+      : [`expected 200 ReauthResult, got ${answer.status}`];
     this.report.verdictOnce('POST /reauth', 'password gives a reauth token', problems);
     return problems.length === 0 ? token : undefined;
   }

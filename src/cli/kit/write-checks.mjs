@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
-import { authorizeUrlProblems, expectError, expectStatus, LINK_STATE, maskProblems } from './expect.mjs';
+import { authorizeUrlProblems, expectError, expectStatus, LINK_STATE, maskProblems, timestampProblems } from './expect.mjs';
 import { settle } from './probe.mjs';
 
 /** Requests the password checks need at most (change, re-verification and repeat, restore). */
@@ -93,7 +93,7 @@ async function checkEmailVerification(kit) {
   const started = await kit.exchange({ method: 'POST', template: '/email/verifications', body: { email } }, { reauth: true });
   const ok = settle(kit, started, 'new address: 201 Verification, masked', (answer) => [
     ...expectStatus(answer, 201),
-    ...(answer.status === 201 ? maskProblems(answer.json?.destination, email) : []),
+    ...(answer.status === 201 ? [...maskProblems(answer.json?.destination, email), ...verificationTimes(answer.json)] : []),
   ]);
   const verificationId = started.json?.verificationId;
   if (!ok || typeof verificationId !== 'string') {
@@ -113,7 +113,10 @@ async function checkEmailVerification(kit) {
     kit.report.verdict('POST /verifications/{id}/resend', 'resend: 200 Verification or 429 rate_limited', expectError(resent, { status: 429, codes: ['rate_limited'] }), 'rate limited (429)');
     return;
   }
-  settle(kit, resent, 'resend: 200 Verification or 429 rate_limited', (answer) => expectStatus(answer, 200));
+  settle(kit, resent, 'resend: 200 Verification or 429 rate_limited', (answer) => [
+    ...expectStatus(answer, 200),
+    ...(answer.status === 200 ? verificationTimes(answer.json) : []),
+  ]);
 }
 
 /**
@@ -140,6 +143,7 @@ async function checkLinkSession(kit) {
     return [
       ...authorizeUrlProblems(answer.json?.authorizeUrl, kit.options.apiBase),
       ...(typeof state === 'string' && LINK_STATE.test(state) ? [] : ['state is not [A-Za-z0-9_-]{1,128}']),
+      ...timestampProblems(answer.json, ['expiresAt']),
     ];
   });
   const state = created.json?.state;
@@ -172,6 +176,16 @@ async function checkReauthByPassword(kit) {
   kit.redactor.add(wrong);
   const refused = await kit.exchange({ method: 'POST', template: '/reauth', body: { method: 'password', password: wrong } });
   settle(kit, refused, 'wrong password: 400 reauth_invalid', (answer) => expectError(answer, { status: 400, codes: ['reauth_invalid'] }));
+}
+
+/**
+ * A Verification's times: ISO date-times, and a code that has not expired yet.
+ * @param {any} verification
+ */
+function verificationTimes(verification) {
+  const problems = timestampProblems(verification, ['expiresAt', 'resendAvailableAt']);
+  if (problems.length === 0 && Date.parse(verification?.expiresAt) <= Date.now()) problems.push('expiresAt is already past');
+  return problems;
 }
 
 /**
