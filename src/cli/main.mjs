@@ -31,6 +31,7 @@ Commands:
       --preset NAME         starting state (default "default")
       --token T             require "Authorization: Bearer T" on contract requests
       --cors-origin ORIGIN  allow an origin besides local hosts (repeatable)
+      --public-origin URL   the origin pages reach it at through a dev-server proxy
       --quiet               no request log
 
 Exit status: check-backend exits 0 only when every check passed.`;
@@ -104,9 +105,14 @@ async function runMockServer(args) {
       preset: { type: 'string' },
       token: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
+      'public-origin': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
+  if (values['public-origin'] !== undefined && !URL.canParse(values['public-origin'])) {
+    console.error(`mock-server: --public-origin must be a URL such as http://localhost:5173.\n\n${USAGE}`);
+    return 2;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`mock-server: --port must be 0 to 65535.\n\n${USAGE}`);
@@ -136,11 +142,13 @@ async function runMockServer(args) {
     preset: /** @type {import('../mock/index.js').MockPresetName} */ (preset),
     token: values.token,
     corsOrigins: values['cors-origin'] ?? [],
+    publicOrigin: values['public-origin'],
     log: values.quiet ? undefined : (line) => console.error(line),
   });
   console.log(`mock backend: ${server.apiBase}`);
   console.log(`dev inbox:    ${server.inboxUrl}`);
   console.log(`dev routes:   ${server.origin}/__dev`);
+  if (server.listening !== server.origin) console.log(`listening on: ${server.listening} (proxy /api and /__dev to it)`);
   const stop = () => {
     server.close().then(() => process.exit(0));
   };

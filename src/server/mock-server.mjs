@@ -39,12 +39,15 @@ import { corsHeaders, isAllowedOrigin, preflightHeaders } from './cors.mjs';
  * @property {MockPresetName} [preset] Starting preset. Default `default`.
  * @property {string} [token] When set, contract requests need `Authorization: Bearer <token>` (else 401 `unauthenticated`).
  * @property {readonly string[]} [corsOrigins] Origins allowed besides local hosts.
+ * @property {string} [publicOrigin] The origin browsers reach it at, when a dev server proxies it
+ *   (`/api` and `/__dev`): link sessions then point there, and a redirect-mode `returnUrl` on it is accepted.
  * @property {(line: string) => void} [log] Gets one line per request (method, path, status); never bodies or headers.
  */
 
 /**
  * @typedef {object} MockServer
- * @property {string} origin e.g. `http://127.0.0.1:8787`
+ * @property {string} origin e.g. `http://127.0.0.1:8787` (the public origin when one was given)
+ * @property {string} listening where it listens, e.g. `http://127.0.0.1:8787`
  * @property {string} apiBase the URL to give the panel's `api-base`, e.g. `http://127.0.0.1:8787/api`
  * @property {string} inboxUrl `GET` it for the codes the mock "sent"
  * @property {MockBackendState} state the live state, for tests in the same process
@@ -272,11 +275,13 @@ export async function startMockServer(options = {}) {
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('The mock server has no TCP address.');
-  origin = `http://${urlHost(host)}:${address.port}`;
+  const listening = `http://${urlHost(host)}:${address.port}`;
+  origin = options.publicOrigin ? new URL(options.publicOrigin).origin : listening;
   handlers = createHandlers(state, { apiBase: origin + basePath, authorizePageUrl: `${origin}${DEV}/tiktok/authorize` });
 
   return {
     origin,
+    listening,
     apiBase: origin + basePath,
     inboxUrl: `${origin}${DEV}/inbox`,
     state,
