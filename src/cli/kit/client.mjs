@@ -29,7 +29,6 @@ import { randomUUID } from 'node:crypto';
  * @property {boolean} [withoutCredentials] leave out the `--header` headers
  * @property {string} [reauthToken] sent as `X-Reauth-Token`
  * @property {Record<string, string>} [extraHeaders] more headers (a CORS preflight's)
- * @property {string} [idempotencyKey] the `Idempotency-Key` (default: a fresh one per request)
  * @property {boolean} [essential] ignores the request and time budgets (restoring the password)
  */
 
@@ -89,7 +88,7 @@ export class KitClient {
     const path = fillTemplate(spec.template, spec.params ?? {});
     const headers = new Headers({ Accept: 'application/json' });
     if (!spec.withoutCredentials) for (const [name, value] of this.#headers) headers.append(name, value);
-    if (spec.method === 'POST' || spec.method === 'DELETE') headers.set('Idempotency-Key', spec.idempotencyKey ?? randomUUID());
+    if (spec.method === 'POST' || spec.method === 'DELETE') headers.set('Idempotency-Key', randomUUID());
     if (spec.reauthToken) headers.set('X-Reauth-Token', spec.reauthToken);
     if (this.#origin) headers.set('Origin', this.#origin);
     for (const [name, value] of Object.entries(spec.extraHeaders ?? {})) headers.set(name, value);

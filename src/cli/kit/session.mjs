@@ -5,7 +5,6 @@
  * may come to any request (429, `reauth_required`) and, when asked and able, re-verifies by
  * password and repeats the request once with `X-Reauth-Token` (SPEC §4.3).
  */
-import { randomUUID } from 'node:crypto';
 import { errorOf, isReauthRequired, reauthMethodsProblems, retryAfterProblems, timestampProblems } from './expect.mjs';
 
 /** @typedef {import('./client.mjs').Exchange} Exchange */
@@ -56,16 +55,14 @@ export class KitSession {
    * @returns {Promise<Exchange>}
    */
   async exchange(spec, how = {}) {
-    // One user action, one key: the panel repeats a request after re-verification with the same
-    // Idempotency-Key, so a backend that replays answers by key must not replay the 403.
-    const action = spec.method === 'POST' || spec.method === 'DELETE' ? { ...spec, idempotencyKey: spec.idempotencyKey ?? randomUUID() } : spec;
-    const first = await this.#sendObserved(action);
+    const first = await this.#sendObserved(spec);
     if (!how.reauth || !isReauthRequired(first)) return first;
     const methods = errorOf(first)?.methods;
     if (this.password === undefined || !Array.isArray(methods) || !methods.includes('password')) return first;
     const token = await this.reauthByPassword();
     if (token === undefined) return first;
-    const repeated = await this.#sendObserved({ ...action, reauthToken: token });
+    // Like the panel, the repeat is a new request with a fresh Idempotency-Key (the client's default).
+    const repeated = await this.#sendObserved({ ...spec, reauthToken: token });
     this.report.verdictOnce(
       route(spec),
       'repeated with X-Reauth-Token: accepted',
