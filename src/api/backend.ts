@@ -7,6 +7,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Sent as `X-Reauth-Token` when repeating a call after re-verification (§4.3). */
   reauthToken?: string;
+  /**
+   * Sent as `Idempotency-Key` on POST and DELETE (§4.2): one per user action, the same when
+   * that action is retried, so a backend can answer a request delivered twice only once.
+   */
+  idempotencyKey?: string;
 }
 
 /**

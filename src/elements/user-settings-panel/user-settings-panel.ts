@@ -7,7 +7,7 @@ import { isRtl, type Messages } from '../../i18n/messages.js';
 import { isSafeUrl } from '../../utils/url.js';
 import { UserSettingsProvider } from '../user-settings-provider/user-settings-provider.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { SectionToggleEvent } from '../section/section.js';
+import type { SectionToggleEvent } from '../../events/internal-events.js';
 import { panelStyles } from './user-settings-panel.styles.js';
 
 /**
@@ -40,14 +40,12 @@ export class UserSettingsPanel extends UserSettingsProvider {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.#onHashChange);
-    this.addEventListener(SectionToggleEvent.type, this.#onSectionToggle as EventListener);
     this.#onHashChange();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHashChange);
-    this.removeEventListener(SectionToggleEvent.type, this.#onSectionToggle as EventListener);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -130,7 +128,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
     return html`
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
-      <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
+      <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
         ${adUrl && isSafeUrl(adUrl) ? html`<a href=${adUrl}>${t['panel.adAccountLink']}</a>` : nothing}

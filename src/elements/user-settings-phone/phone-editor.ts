@@ -19,7 +19,7 @@ import './country-combobox.js';
 import type { UspCountryCombobox } from './country-combobox.js';
 import { countryComboboxStyles } from './country-combobox.styles.js';
 import type { CountryCode } from './phone-metadata.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 
 /** The phone-number library, once its lazily loaded chunk has arrived. */
 let lib: typeof import('./phone-metadata.js') | undefined;

@@ -14,7 +14,7 @@ import { isSafeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
