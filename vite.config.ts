@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.mjs';
 
 /**
  * `vite` serves the demo (index.html + demo/, MSW worker and mock TikTok page from public/).
@@ -10,6 +11,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       publicDir: false,
+      // The JS minifier leaves template text alone; this drops the indentation of css`` and html``.
+      plugins: [minifyLitTemplatesPlugin()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
