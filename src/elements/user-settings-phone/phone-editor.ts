@@ -7,6 +7,7 @@ import { settingsContext, type SettingsContext } from '../../context/settings-co
 import { ActionController } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
 import { format } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
@@ -247,7 +248,7 @@ export class UspPhoneEditor extends LitElement {
     this.#remove.clear();
     const confirmed = await confirmAction(this, {
       title: t['phone.removeTitle'],
-      body: format(t['phone.removeBody'], { number: this.#human(ctx.profile?.phone?.number) }),
+      body: formatParts(t['phone.removeBody'], { number: ltr(this.#human(ctx.profile?.phone?.number)) }),
       confirmLabel: t['phone.removeConfirm'],
       danger: true,
     });
