@@ -1,11 +1,12 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
-import { format, type Messages } from '../../i18n/messages.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import '../shared/code-input.js';
@@ -42,7 +43,7 @@ export class UspEmailEditor extends LitElement {
   @state() private submitted = false;
   /** A code-step problem found before sending. */
   @state() private codeError = '';
-  @state() private done = '';
+  @state() private done: TemplateResult | '' = '';
 
   #clientError(t: Messages): string {
     const email = this.email.trim();
@@ -85,7 +86,7 @@ export class UspEmailEditor extends LitElement {
     const profile = result.value;
     context.applyProfile(profile);
     // The done view replaces both steps until the editor closes: nothing of them to reset.
-    this.done = format(context.messages['email.changed'], { address: profile.email?.address ?? '' });
+    this.done = formatParts(context.messages['email.changed'], { address: ltr(profile.email?.address ?? '') });
     this.dispatchEvent(new UserSettingsChangedEvent('email', profile));
     void this.#focus('#done');
   };
@@ -140,7 +141,7 @@ export class UspEmailEditor extends LitElement {
     const clientError = this.submitted || this.touched ? this.#clientError(t) : '';
     return html`
       <form part="form" novalidate @submit=${this.#send}>
-        ${profile.email ? html`<p>${format(t['email.current'], { address: profile.email.address })}</p>` : nothing}
+        ${profile.email ? html`<p>${formatParts(t['email.current'], { address: ltr(profile.email.address) })}</p>` : nothing}
         ${renderField({
           id: 'email', type: 'email', label: t['email.new'], value: this.email, autocomplete: 'email',
           hint: t['email.keep'], error: clientError || (onField ? message : ''),

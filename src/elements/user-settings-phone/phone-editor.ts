@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
@@ -68,7 +68,7 @@ export class UspPhoneEditor extends LitElement {
   @state() private number = '';
   @state() private codeError = '';
   @state() private verification?: Verification;
-  @state() private status = '';
+  @state() private status: string | TemplateResult = '';
   @state() private loadFailed = false;
   /** The number field was left or submitted once: its errors show, following the edits, from then on. */
   @state() private touched = false;
@@ -214,7 +214,7 @@ export class UspPhoneEditor extends LitElement {
     const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options));
     // The code is a secret: gone from the DOM once used (or refused).
     if (result || isCodeError(this.#save.error)) this.#codeInput?.clear();
-    if (result) return this.#done(result.value, 'phone', format(this.#t['phone.saved'], { number: this.#human(result.value.phone?.number) }));
+    if (result) return this.#done(result.value, 'phone', formatParts(this.#t['phone.saved'], { number: ltr(this.#human(result.value.phone?.number)) }));
     this.#codeInput?.focus();
   }
 
@@ -257,7 +257,7 @@ export class UspPhoneEditor extends LitElement {
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
   }
 
-  async #done(profile: Profile, capability: Capability, message: string) {
+  async #done(profile: Profile, capability: Capability, message: string | TemplateResult) {
     this.context!.applyProfile(profile);
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
     this.step = 'done';
