@@ -25,6 +25,8 @@ export default {
     },
     (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js' || ctx.path.startsWith('/mock-tiktok-')) ctx.path = `/public${ctx.path}`;
+      // The strict-CSP page registers its own copy, scoped to /test/csp/ (isolated from other pages).
+      if (ctx.path === '/test/csp/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
       return next();
     },
   ],
