@@ -8,9 +8,10 @@ export interface CallOptions {
   /** Sent as `X-Reauth-Token` when repeating a call after re-verification (§4.3). */
   reauthToken?: string;
   /**
-   * Sent as `Idempotency-Key` on POST and DELETE (SPEC §4.2): pass the same key when repeating the
-   * same user action (a retry, or the repeat after re-verification) so a backend can answer a
-   * request the network delivered twice only once. Without one, each call gets a fresh random key.
+   * Sent as `Idempotency-Key` on POST and DELETE (SPEC §4.2): the same key when the same user
+   * action is retried, so a backend can answer a request the network delivered twice only once.
+   * (The repeat after re-verification carries a token: a new request, with a new key.) Without
+   * one, each call gets a fresh random key.
    */
   idempotencyKey?: string;
 }

@@ -26,4 +26,4 @@ const byName: Partial<Record<RouteName, S.AnySchema>> = responses;
 /** The success body schema of a call; undefined for calls that answer 204. */
 export const responseOf = (name: RouteName): S.AnySchema | undefined => byName[name];
 
-export const { ErrorBody } = S;
+export { ErrorBody } from './schemas.js';
