@@ -742,6 +742,19 @@ describe('<user-settings-tiktok>: only safe URLs, as parsed (issue 10.7)', () =>
   });
 });
 
+describe('<user-settings-tiktok>: host wording (issue 10.9)', () => {
+  it('fills only the placeholders it was given: `{constructor}` in a host override stays as written', async () => {
+    await mount('linkedPersonal');
+    panel.messages = { 'tiktok.unlinkTitle': 'Unlink @{username}? {constructor} {toString} {__proto__}' };
+    await user.click('button', 'Unlink TikTok account');
+    const open = await dialog();
+    const title = deepText(open);
+    expect(title).to.include('Unlink @jordan.creates? {constructor} {toString} {__proto__}');
+    expect(title).not.to.include('native code');
+    await user.click('button', 'Cancel', { exact: true });
+  });
+});
+
 describe('<user-settings-tiktok>: unlink', () => {
   it('asks first, then unlinks', async () => {
     await mount('linkedPersonal');
