@@ -117,6 +117,12 @@ async function startPopupLink() {
   return { popup, state: stateOf(popup.urls[0]) };
 }
 
+// Starting the mock's service worker is the slow part of the first test on a busy machine.
+before(async function () {
+  this.timeout(30_000);
+  await mockBackend();
+});
+
 afterEach(() => {
   const { open, ...link } = original;
   window.open = open;

@@ -190,18 +190,26 @@ export class TiktokLinkController implements ReactiveController {
         // Past the session's expiry, waiting longer cannot succeed.
         if (Date.now() > attempt.expiresAt) return this.#settle(attempt, linkError('tiktok_link_expired'));
         pause = tiktokLink.pollMs;
-      } else if (error.code === 'rate_limited') {
-        pause = Math.max(tiktokLink.pollMs, (error.retryAfterSeconds ?? 0) * 1000);
-      } else if (error.code === 'not_found') {
-        // The backend no longer knows the session: it expired or was never finished.
-        return this.#settle(attempt, linkError('tiktok_link_expired'));
-      } else if (error.retryable && failures < tiktokLink.pollRetries) {
-        failures += 1;
-        pause = tiktokLink.pollMs * 2 ** failures;
       } else {
-        return this.#settle(attempt, error);
+        // The backend no longer knows the session: it expired or was never finished.
+        if (error.code === 'not_found') return this.#settle(attempt, linkError('tiktok_link_expired'));
+        const retryIn = this.#retryPause(error, failures);
+        if (retryIn === undefined) return this.#settle(attempt, error);
+        if (error.code !== 'rate_limited') failures += 1;
+        pause = retryIn;
       }
     }
+  }
+
+  /**
+   * How long to wait before polling again after a failed poll, or undefined to show the failure:
+   * a rate limit waits its `Retry-After`; other transient failures wait 2, 4, 8 … × `pollMs`, up
+   * to `pollRetries` times in a row.
+   */
+  #retryPause(error: UserSettingsError, failuresBefore: number): number | undefined {
+    if (error.code === 'rate_limited') return Math.max(tiktokLink.pollMs, (error.retryAfterSeconds ?? 0) * 1000);
+    if (!error.retryable || failuresBefore >= tiktokLink.pollRetries) return undefined;
+    return tiktokLink.pollMs * 2 ** (failuresBefore + 1);
   }
 
   async #read(attempt: Attempt): Promise<Read> {
