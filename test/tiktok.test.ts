@@ -1,5 +1,5 @@
 // <user-settings-tiktok> and its manager: link (popup, redirect), unlink, Business upgrade.
-import { aTimeout, expect } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
 import { rememberLinkState } from '../src/elements/user-settings-tiktok/link-params.js';
@@ -117,10 +117,12 @@ async function startPopupLink() {
   return { popup, state: stateOf(popup.urls[0]) };
 }
 
-// Starting the mock's service worker is the slow part of the first test on a busy machine.
+// Starting the mock's service worker and loading axe-core make the first test slow on a busy machine.
 before(async function () {
   this.timeout(30_000);
   await mockBackend();
+  const probe = await fixture(html`<p>Warming up</p>`);
+  await expect(probe).to.be.accessible();
 });
 
 afterEach(() => {
