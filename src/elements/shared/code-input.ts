@@ -18,7 +18,9 @@ const LENGTH = 6;
  *
  * @fires usp-code-complete - Six digits are present (typed, pasted or autofilled), or Enter was pressed on them: `detail.code`.
  * @fires usp-code-resend - The user asked for a new code.
- * @csspart input - The code field. @csspart resend - The resend button. @csspart error - The error text.
+ * @csspart input - The code field.
+ * @csspart error - The code's error message.
+ * @csspart resend - The resend button and its countdown.
  */
 export class UspCodeInput extends LitElement {
   static override styles = [sharedStyles, css`

@@ -22,6 +22,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @fires usp-failed - A request failed: `detail.code`, `detail.message`.
  * @fires usp-editor-close - The user is done or cancelled.
  * @csspart form - The form of each step.
+ * @csspart form - Each step's form.
  */
 export class UspEmailEditor extends LitElement {
   static override styles = [sharedStyles, fieldStyles];

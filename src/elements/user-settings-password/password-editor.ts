@@ -44,6 +44,7 @@ const length = (value: string) => [...value].length;
  * @fires usp-failed - The change failed: `detail.code`, `detail.message`.
  * @fires usp-editor-close - The user is done or cancelled.
  * @csspart form - The form.
+ * @csspart form - The password form.
  */
 export class UspPasswordEditor extends LitElement {
   static override styles = [sharedStyles, fieldStyles, css`

@@ -46,6 +46,9 @@ const isCodeError = (error?: UserSettingsError) =>
  * @fires usp-changed - The phone was added or changed (`phone`) or removed (`phone-removal`).
  * @fires usp-failed - A request failed.
  * @fires usp-editor-close - The user is done or cancelled.
+ * @csspart error - The form's error message.
+ * @csspart number - The number field.
+ * @csspart remove - The remove-number button.
  */
 export class UspPhoneEditor extends LitElement {
   static override styles = [sharedStyles, countryComboboxStyles, css`
