@@ -28,6 +28,8 @@ const stale = ['tiktok_linking_unavailable', 'tiktok_already_linked', 'tiktok_no
  * @fires usp-failed - A request or the link flow failed.
  * @fires usp-unlink-requested - Before unlinking; cancelable.
  * @fires usp-editor-close - The user is done.
+ * @csspart account - The linked account's card.
+ * @csspart avatar - The account's avatar.
  */
 export class UspTiktokEditor extends LitElement {
   static override styles = [sharedStyles, tiktokEditorStyles];

@@ -8,8 +8,13 @@ import { dropStrayLinkState, LINK_STATE_PARAM, returnedLinkState } from './link-
 /**
  * @tagname user-settings-tiktok
  * @summary The linked TikTok account: link state, and the manager that links, unlinks and upgrades it (loaded on open).
- * @fires usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the manager. @csspart editor - The manager's container.
+ * @fires {UserSettingsUnlinkRequestedEvent} usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the manager.
+ * @csspart editor - The manager's container.
  */
 export class UserSettingsTiktok extends SettingsSection {
   protected readonly section = 'tiktok';
