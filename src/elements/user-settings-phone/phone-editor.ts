@@ -15,6 +15,7 @@ import type { UspCodeInput } from '../shared/code-input.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { deepActiveElement } from '../shared/dialog.js';
 import { countryList } from './countries.js';
+import { load as loadPlans } from './phone-zones.js';
 import './country-combobox.js';
 import type { UspCountryCombobox } from './country-combobox.js';
 import { countryComboboxStyles } from './country-combobox.styles.js';
@@ -93,7 +94,10 @@ export class UspPhoneEditor extends LitElement {
 
   #load() {
     this.loadFailed = false;
-    import('./phone-metadata.js').then((module) => {
+    // The library and the numbering plans of the countries the editor may start with, in parallel.
+    const ctx = this.context;
+    const plans = ctx && loadPlans(ctx.host.defaultCountry, regionOf(ctx.locale), ctx.profile?.phone?.number, regionOf(ctx.locale, true));
+    Promise.all([import('./phone-metadata.js'), plans]).then(([module]) => {
       lib = module;
       this.requestUpdate();
     }, () => (this.loadFailed = true));
@@ -156,9 +160,12 @@ export class UspPhoneEditor extends LitElement {
   // ——— country ———
 
   /** The user picked another country in `<usp-country-combobox>`. */
-  #onCountryChange(event: Event) {
+  async #onCountryChange(event: Event) {
     this.country = (event.target as UspCountryCombobox).value;
+    const plans = lib!.load(this.country);
+    void plans.then(() => this.requestUpdate(), () => undefined);
     if (!this.number) return;
+    await plans.catch(() => undefined);
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
     this.number = new lib!.AsYouType(this.country).input(national ?? this.number);
@@ -177,6 +184,8 @@ export class UspPhoneEditor extends LitElement {
       // A number typed or pasted with its country code (+44…, 0044…) picks its country.
       const country = typer.getCountry();
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
+      // A +code from a zone whose plans are not in yet: format again once they are, if nothing changed.
+      if (!lib!.isLoaded(text)) void lib!.load(text).then(() => input.value === text && this.#onNumberInput(event), () => undefined);
     }
     this.number = text;
     this.#clearPhoneError();
