@@ -8,6 +8,10 @@ import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { settingsSectionStyles } from './settings-section.styles.js';
 
+const whenIdle = (callback: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
+const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+
 /** What a section's summary row shows for the current profile. */
 export interface SectionSummary {
   value: TemplateResult | string;
@@ -52,6 +56,22 @@ export abstract class SettingsSection extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) void this.loadEditor();
+  }
+
+  #prefetch?: number;
+
+  protected override updated(): void {
+    // Once the profile shows, the editor's code loads while the page is idle (never before, so
+    // it does not compete with the profile), and opening it needs no request for it.
+    if (this.#prefetch === undefined && this.context?.profile) {
+      this.#prefetch = whenIdle(() => void this.loadEditor().catch(() => undefined));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#prefetch) cancelIdle(this.#prefetch);
+    this.#prefetch = undefined;
   }
 
   /** Opens or closes the editor and tells the panel (which shows one at a time when compact). */
