@@ -39,6 +39,7 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous per-test time: tests wait for conditions, and a busy 2-core machine can be slow to start one.
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 600000,
 };

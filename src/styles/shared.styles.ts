@@ -44,6 +44,8 @@ export const sharedStyles = css`
   p { margin: 0; }
   .muted { color: var(--_muted); }
   .stack { display: grid; gap: calc(var(--_gap) * 0.75); }
+  /* The row of buttons that ends a form, a step or a dialog. */
+  .actions { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_gap) / 2); }
   .row { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_gap) / 2); }
   button, .button {
     min-height: var(--_target); min-width: var(--_target);

@@ -25,8 +25,8 @@ export class UserSettingsEmail extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-email-editor @usp-editor-close=${close}></usp-email-editor>`;
+  protected renderEditor() {
+    return html`<usp-email-editor></usp-email-editor>`;
   }
 }
 

@@ -25,8 +25,8 @@ export class UserSettingsPassword extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-password-editor @usp-editor-close=${close}></usp-password-editor>`;
+  protected renderEditor() {
+    return html`<usp-password-editor></usp-password-editor>`;
   }
 }
 

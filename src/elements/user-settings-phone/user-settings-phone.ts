@@ -31,8 +31,8 @@ export class UserSettingsPhone extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-phone-editor @usp-editor-close=${close}></usp-phone-editor>`;
+  protected renderEditor() {
+    return html`<usp-phone-editor></usp-phone-editor>`;
   }
 }
 

@@ -11,11 +11,11 @@ import type { MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
@@ -127,10 +127,10 @@ export class UspTiktokEditor extends LitElement {
     const status = note ? t[note] : busy ? t['status.saving'] : '';
     let body;
     if (account) {
-      const avatar = account.avatarUrl;
+      const avatar = account.avatarUrl && safeUrl(account.avatarUrl);
       body = html`
         <div class="card" part="account">
-          ${avatar && isSafeUrl(avatar) && avatar !== this.badAvatar
+          ${avatar && avatar !== this.badAvatar
             ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${() => (this.badAvatar = avatar)}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
           <div class="names">

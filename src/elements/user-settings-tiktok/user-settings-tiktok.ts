@@ -2,7 +2,6 @@ import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
 import { formatParts } from '../../i18n/format-parts.js';
 import type { Messages } from '../../i18n/messages.js';
-import { toggleSection } from '../section/section.js';
 import { SettingsSection } from '../section/settings-section.js';
 import { LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
@@ -21,7 +20,7 @@ export class UserSettingsTiktok extends SettingsSection {
     // (After this first render, so a panel that is rendering us is not asked to update mid-update.)
     if (!new URLSearchParams(location.search).has(LINK_STATE_PARAM)) return;
     void this.updateComplete.then(() => {
-      if (this.context && returnedLinkState(this.context.host.kind)) toggleSection(this, 'tiktok', true);
+      if (this.context && returnedLinkState(this.context.host.kind)) this.toggle(true);
     });
   }
 
@@ -40,8 +39,8 @@ export class UserSettingsTiktok extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-tiktok-editor @usp-editor-close=${close}></usp-tiktok-editor>`;
+  protected renderEditor() {
+    return html`<usp-tiktok-editor></usp-tiktok-editor>`;
   }
 }
 
