@@ -183,10 +183,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
   #renderSection(section: Section) {
     const open = this.activeSection === section;
     switch (section) {
-      case 'email': return html`<user-settings-email data-section="email" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
-      case 'phone': return html`<user-settings-phone data-section="phone" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
-      case 'password': return html`<user-settings-password data-section="password" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
-      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
+      case 'email': return html`<user-settings-email data-section="email" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
+      case 'phone': return html`<user-settings-phone data-section="phone" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
+      case 'password': return html`<user-settings-password data-section="password" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
+      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
     }
   }
 }
