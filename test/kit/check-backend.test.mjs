@@ -45,7 +45,7 @@ describe('against the mock server', () => {
     for (const [route, check] of [
       ['POST /password', 'change to a temporary password: 204'],
       ['POST /email/verifications', 'new address: 201 Verification, masked'],
-      ['POST /email', 'wrong code: 400 code_invalid at code'],
+      ['POST /email', 'wrong code: code_invalid at code'],
       ['POST /tiktok/link-sessions', 'popup session: 201 LinkSession'],
       ['POST /reauth', 'password gives a reauth token'],
     ]) {
@@ -115,7 +115,15 @@ describe('against broken variants of the mock', () => {
     const check = findCheck(run, 'GET /me', 'answers 200 Profile');
     assert.equal(check?.verdict, 'fail');
     assert.match(check?.why ?? '', /lacks required property "displayName"/);
-    assert.match(check?.why ?? '', /unexpected property "name"/);
+  });
+
+  test('an extra property in /me is noted, not failed: the panel ignores it', async () => {
+    const run = await runBroken((answer) => {
+      if (answer.path === '/me' && answer.status === 200) answer.body = JSON.stringify({ ...JSON.parse(answer.body), locale: 'en-GB' });
+    });
+    const check = findCheck(run, 'GET /me', 'answers 200 Profile');
+    assert.equal(check?.verdict, 'pass');
+    assert.match(check?.why ?? '', /extra properties the panel ignores: \(root\) has unexpected property "locale"/);
   });
 
   test('a wrong status fails that check', async () => {
