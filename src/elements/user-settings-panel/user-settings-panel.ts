@@ -98,6 +98,11 @@ export class UserSettingsPanel extends UserSettingsProvider {
     this.dispatchEvent(new UserSettingsCloseRequestedEvent());
   }
 
+  /** The quiet retry after a failed refresh: the profile on screen stays until the new one arrives. */
+  #onRetryRefresh(): void {
+    void this.settings.reload();
+  }
+
   protected override render() {
     const t = this.settings.messages;
     return html`
@@ -129,10 +134,15 @@ export class UserSettingsPanel extends UserSettingsProvider {
       </div>`;
     }
     const focused = this.#compact && this.activeSection;
+    const notice = this.settings.refreshError ? html`<div class="notice" role="status" part="notice">
+        <p>${t['panel.refreshFailed']}</p>
+        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>
+      </div>` : nothing;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
     const adHref = adUrl && safeUrl(adUrl);
     return html`
+      ${notice}
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
