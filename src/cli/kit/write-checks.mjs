@@ -51,7 +51,7 @@ async function checkPassword(kit) {
   kit.redactor.add(wrongCurrent);
 
   const refused = await kit.exchange(
-    { method: 'POST', template: '/password', body: { currentPassword: wrongCurrent, newPassword: temporary, signOutOtherSessions: false }},
+    { method: 'POST', template: '/password', body: { currentPassword: wrongCurrent, newPassword: temporary, signOutOtherSessions: false } },
     { reauth: true },
   );
   if (refused.status >= 200 && refused.status < 300) kit.password = temporary; // it took the wrong one: restore from there
@@ -62,7 +62,7 @@ async function checkPassword(kit) {
 
   if (kit.password === original) {
     const changed = await kit.exchange(
-      { method: 'POST', template: '/password', body: { currentPassword: original, newPassword: temporary, signOutOtherSessions: false }},
+      { method: 'POST', template: '/password', body: { currentPassword: original, newPassword: temporary, signOutOtherSessions: false } },
       { reauth: true },
     );
     if (changed.status >= 200 && changed.status < 300) kit.password = temporary;
@@ -74,7 +74,7 @@ async function checkPassword(kit) {
   // one, so the kit also sees a changing request accept the token (SPEC §4.3).
   const token = kit.askedForReauth ? undefined : await kit.reauthByPassword();
   const restored = await kit.exchange(
-    { method: 'POST', template: '/password', body: { currentPassword: kit.password, newPassword: original, signOutOtherSessions: false }, reauthToken: token},
+    { method: 'POST', template: '/password', body: { currentPassword: kit.password, newPassword: original, signOutOtherSessions: false }, reauthToken: token },
     { reauth: true },
   );
   const back = restored.status >= 200 && restored.status < 300;
