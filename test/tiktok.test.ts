@@ -170,7 +170,7 @@ describe('<user-settings-tiktok>: states', () => {
     await mount('linkedPersonal');
     const card = deepText(editor()!);
     expect(card).to.include('Jordan Creates');
-    expect(card).to.include('@ jordan.creates');
+    expect(card).to.include('@jordan.creates');
     expect(card).to.include('Personal account');
     expect(card).to.include('Linked Feb 1, 2025');
     expect(await user.count('button', 'Upgrade to Business Account')).to.equal(1);

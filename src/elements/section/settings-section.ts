@@ -1,11 +1,16 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Profile } from '../../api/schemas.js';
 import { settingsContext, type Section, type SettingsContext } from '../../context/settings-context.js';
+import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { renderSection, sectionStyles, toggleSection } from './section.js';
+import { settingsSectionStyles } from './settings-section.styles.js';
+
+const whenIdle = (callback: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
+const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 /** What a section's summary row shows for the current profile. */
 export interface SectionSummary {
@@ -15,16 +20,23 @@ export interface SectionSummary {
 }
 
 /**
- * What the four public sub-elements share: the context, the `open` state, the summary row,
- * loading the editor's chunk when opened, and focus back on the row's button when it closes.
- * Each sub-element only says what its row shows and which editor it opens.
+ * What the four public sub-elements share: the context, the `open` state, the summary row
+ * whose button opens the editor below it, loading the editor's chunk when opened, and focus
+ * back on the row's button when it closes. Each sub-element only says what its row shows and
+ * which editor it opens.
  *
- * @fires usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
- * @fires usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
- * @fires usp-session-expired - The backend answered 401; send the user to sign in.
+ * @fires {UserSettingsChangedEvent} usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
+ * @fires {UserSettingsFailedEvent} usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
+ * @fires {UserSettingsSessionExpiredEvent} usp-session-expired - The backend answered 401; send the user to sign in.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value.
+ * @csspart action - The button that opens the editor.
+ * @csspart editor - The editor's container.
  */
 export abstract class SettingsSection extends LitElement {
-  static override styles = [sharedStyles, sectionStyles];
+  static override styles = [sharedStyles, settingsSectionStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Whether the editor is open. */
@@ -39,31 +51,70 @@ export abstract class SettingsSection extends LitElement {
   /** Imports the editor's module. */
   protected abstract loadEditor(): Promise<unknown>;
   protected abstract summary(profile: Profile, messages: Messages): SectionSummary;
-  /** The editor element; `close` ends editing. */
-  protected abstract renderEditor(close: () => void): TemplateResult;
+  /** The editor element; it fires `usp-editor-close` when the user is done. */
+  protected abstract renderEditor(): TemplateResult;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) void this.loadEditor();
   }
 
+  #prefetch?: number;
+
+  protected override updated(): void {
+    // Once the profile shows, the editor's code loads while the page is idle (never before, so
+    // it does not compete with the profile), and opening it needs no request for it.
+    if (this.#prefetch === undefined && this.context?.profile) {
+      this.#prefetch = whenIdle(() => void this.loadEditor().catch(() => undefined));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#prefetch) cancelIdle(this.#prefetch);
+    this.#prefetch = undefined;
+  }
+
+  /** Opens or closes the editor and tells the panel (which shows one at a time when compact). */
+  protected toggle(open = !this.open): void {
+    this.open = open;
+    this.dispatchEvent(new SectionToggleEvent(this.section, open));
+  }
+
   /** Closes the editor and puts focus back on the button that opened it. */
-  #close = async () => {
-    toggleSection(this, this.section, false);
+  async #onEditorClose(): Promise<void> {
+    this.toggle(false);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=action]')?.focus();
-  };
+  }
+
+  #onActionClick(): void {
+    this.toggle();
+  }
 
   protected override render() {
     const profile = this.context?.profile;
     if (!this.context || !profile) return null;
     const t = this.context.messages;
-    return renderSection({
-      id: this.section,
-      title: t[`section.${this.section}`],
-      ...this.summary(profile, t),
-      open: this.open,
-      onToggle: () => toggleSection(this, this.section),
-      editor: () => this.renderEditor(this.#close),
-    });
+    const { value, action } = this.summary(profile, t);
+    const title = t[`section.${this.section}`];
+    const titleId = `usp-${this.section}-title`;
+    const editorId = `usp-${this.section}-editor`;
+    return html`
+      <section part="section">
+        <div class="summary" part="summary">
+          <div class="summary-text">
+            <h3 id=${titleId} part="section-title">${title}</h3>
+            <div class="summary-value" part="summary-value">${value}</div>
+          </div>
+          ${action && !this.open
+            ? html`<button part="action" aria-expanded="false" aria-controls=${editorId}
+                @click=${this.#onActionClick}>${action}<span class="visually-hidden"> ${title}</span></button>`
+            : nothing}
+        </div>
+        ${this.open
+          ? html`<div id=${editorId} class="editor" part="editor" @usp-editor-close=${this.#onEditorClose}>${this.renderEditor()}</div>`
+          : nothing}
+      </section>
+    `;
   }
 }

@@ -8,7 +8,9 @@ import { dialogStyles, openModal } from './dialog.js';
 import { fieldStyles } from './fields.js';
 
 export interface ConfirmOptions {
-  title: string;
+  /** Values inside it are isolated (`formatParts()`), as in the body. */
+  title: string | TemplateResult;
+  /** What will happen when confirmed; it becomes the dialog's description (`aria-describedby`). */
   body: string | TemplateResult;
   confirmLabel: string;
   /** Default: the catalog's "Cancel". */
@@ -19,7 +21,9 @@ export interface ConfirmOptions {
 
 /**
  * @summary A modal question with a confirm and a cancel button (native `<dialog>`); use `confirmAction()`.
- * @csspart dialog - The dialog. @csspart confirm - The confirm button. @csspart cancel - The cancel button.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart cancel - The cancel button.
+ * @csspart confirm - The confirm button.
  */
 export class UspConfirmDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];

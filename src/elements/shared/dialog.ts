@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the modal dialogs (confirm, re-verification), after `fieldStyles` (which lays out `.actions`). */
+/** Styles of the modal dialogs (confirm, re-verification), after `sharedStyles` (which lays out `.actions`). */
 export const dialogStyles = css`
   dialog {
     width: min(28rem, calc(100vw - 2 * var(--_gap))); max-height: calc(100dvh - 2 * var(--_gap));

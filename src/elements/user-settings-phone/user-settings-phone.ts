@@ -9,14 +9,21 @@ let humanize: ((number: string) => string) | undefined;
 /**
  * @tagname user-settings-phone
  * @summary The sign-in phone number: its summary row, and the editor that adds, changes or removes it (loaded on open).
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the editor.
+ * @csspart editor - The editor's container.
  */
 export class UserSettingsPhone extends SettingsSection {
   protected readonly section = 'phone';
 
   protected loadEditor() {
-    if (!humanize) {
-      import('./phone-metadata.js').then(({ parsePhoneNumberFromString }) => {
+    // Only an open editor loads the phone-number library (an idle prefetch loads the editor alone).
+    if (this.open && !humanize) {
+      import('./phone-metadata.js').then(async ({ load, parsePhoneNumberFromString }) => {
+        await load(this.context?.profile?.phone?.number);
         humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
         this.requestUpdate();
       }, () => undefined);
@@ -31,8 +38,8 @@ export class UserSettingsPhone extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-phone-editor @usp-editor-close=${close}></usp-phone-editor>`;
+  protected renderEditor() {
+    return html`<usp-phone-editor></usp-phone-editor>`;
   }
 }
 

@@ -6,7 +6,8 @@ import type { Profile } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent, UserSettingsUnlinkRequestedEvent } from '../../events/events.js';
-import { format, type MessageKey } from '../../i18n/messages.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
@@ -14,7 +15,7 @@ import { safeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
@@ -27,6 +28,8 @@ const stale = ['tiktok_linking_unavailable', 'tiktok_already_linked', 'tiktok_no
  * @fires usp-failed - A request or the link flow failed.
  * @fires usp-unlink-requested - Before unlinking; cancelable.
  * @fires usp-editor-close - The user is done.
+ * @csspart account - The linked account's card.
+ * @csspart avatar - The account's avatar.
  */
 export class UspTiktokEditor extends LitElement {
   static override styles = [sharedStyles, tiktokEditorStyles];
@@ -84,7 +87,7 @@ export class UspTiktokEditor extends LitElement {
       return;
     }
     const confirmed = await confirmAction(this, {
-      title: format(t['tiktok.unlinkTitle'], { username: account.username }),
+      title: formatParts(t['tiktok.unlinkTitle'], { username: account.username }),
       body: t['tiktok.unlinkBody'],
       confirmLabel: t['tiktok.unlinkConfirm'],
       danger: true,
@@ -144,10 +147,10 @@ export class UspTiktokEditor extends LitElement {
             ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${this.#onAvatarError}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
           <div class="names">
-            <strong>${account.displayName}</strong>
+            <strong><bdi>${account.displayName}</bdi></strong>
             <span class="muted" dir="ltr">@${account.username}</span>
             <span><span class="badge">${t[account.isBusinessAccount ? 'tiktok.business' : 'tiktok.personal']}</span>
-              <span class="muted">${format(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
+              <span class="muted">${formatParts(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
           </div>
         </div>
         <div class="row">

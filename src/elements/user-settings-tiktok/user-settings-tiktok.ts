@@ -1,15 +1,20 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
-import { format, type Messages } from '../../i18n/messages.js';
-import { toggleSection } from '../section/section.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
 import { dropStrayLinkState, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
 /**
  * @tagname user-settings-tiktok
  * @summary The linked TikTok account: link state, and the manager that links, unlinks and upgrades it (loaded on open).
- * @fires usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the manager. @csspart editor - The manager's container.
+ * @fires {UserSettingsUnlinkRequestedEvent} usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the manager.
+ * @csspart editor - The manager's container.
  */
 export class UserSettingsTiktok extends SettingsSection {
   protected readonly section = 'tiktok';
@@ -22,7 +27,7 @@ export class UserSettingsTiktok extends SettingsSection {
     if (!new URLSearchParams(location.search).has(LINK_STATE_PARAM)) return;
     void this.updateComplete.then(() => {
       dropStrayLinkState();
-      if (this.context && returnedLinkState(this.context.host.kind)) toggleSection(this, 'tiktok', true);
+      if (this.context && returnedLinkState(this.context.host.kind)) this.toggle(true);
     });
   }
 
@@ -33,7 +38,7 @@ export class UserSettingsTiktok extends SettingsSection {
   protected summary({ tiktok: { account, linkingAvailable } }: Profile, t: Messages) {
     return {
       value: account
-        ? html`${format(t['tiktok.summaryLinked'], { username: account.username })}
+        ? html`${formatParts(t['tiktok.summaryLinked'], { username: account.username })}
             ${account.isBusinessAccount ? html`<span class="badge ok">${t['tiktok.business']}</span>` : ''}`
         : linkingAvailable ? t['tiktok.summaryNotLinked'] : t['tiktok.summaryUnavailable'],
       // Nothing to offer while the feature is unavailable and no account is linked.
@@ -41,8 +46,8 @@ export class UserSettingsTiktok extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-tiktok-editor @usp-editor-close=${close}></usp-tiktok-editor>`;
+  protected renderEditor() {
+    return html`<usp-tiktok-editor></usp-tiktok-editor>`;
   }
 }
 
