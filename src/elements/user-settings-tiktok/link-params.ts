@@ -6,42 +6,29 @@
 
 /** The query parameter the TikTok callback adds to `returnUrl` in redirect mode (SPEC §4.4). */
 export const LINK_STATE_PARAM = 'usp_link_state';
-/** Where a tab keeps the states it sent to TikTok and has not finished. */
-const STARTED_KEY = 'usp-tiktok-link-states';
-/** States kept per tab (a user may leave for TikTok, come back with Back, and start again). */
-const KEPT = 5;
+/** Where a tab keeps each state it sent to TikTok (the key ends with the state; the value is the host layout). */
+const STARTED_KEY_PREFIX = 'usp-tiktok-link:';
 
 /** Whether `value` has the form of a link state: an opaque token of `[A-Za-z0-9_-]{1,128}`. */
 export const isLinkState = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(value);
 
-/** A state this tab sent to TikTok, and the host layout (`HostKind`) whose panel sent it. */
-interface StartedLink {
-  state: string;
-  host: string;
-}
-
-function readStarted(): StartedLink[] {
-  try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(STARTED_KEY) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((link) => isLinkState(link?.state) && typeof link.host === 'string') : [];
-  } catch {
-    // No storage here (e.g. an opaque-origin frame): this tab remembers nothing.
-    return [];
-  }
-}
-
-function writeStarted(links: StartedLink[]): void {
-  try {
-    if (links.length) sessionStorage.setItem(STARTED_KEY, JSON.stringify(links.slice(-KEPT)));
-    else sessionStorage.removeItem(STARTED_KEY);
-  } catch {
-    // Without storage the return is ignored; the refreshed profile still shows a linked account.
-  }
-}
-
-/** Remembers, in this tab, a state that a panel of `host` is about to send to TikTok. */
+/** Remembers, in this tab, a state that a panel of `host` (a `HostKind`) is about to send to TikTok. */
 export function rememberLinkState(state: string, host: string): void {
-  writeStarted([...readStarted().filter((link) => link.state !== state), { state, host }]);
+  try {
+    sessionStorage.setItem(STARTED_KEY_PREFIX + state, host);
+  } catch {
+    // No storage here (e.g. an opaque-origin frame): the return is ignored, and the profile read
+    // on return still shows a linked account.
+  }
+}
+
+/** The host layout whose panel started `state` in this tab and has not finished it; null when none. */
+function startedBy(state: string | undefined): string | null {
+  try {
+    return isLinkState(state) ? sessionStorage.getItem(STARTED_KEY_PREFIX + state) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The state in the address bar, as given (undefined when there is none). */
@@ -56,7 +43,7 @@ function removeStateFromAddressBar(): void {
 /** The returned state that a panel of `host` should finish: one this tab started for that layout. */
 export function returnedLinkState(host: string): string | undefined {
   const state = stateInAddressBar();
-  return readStarted().some((link) => link.state === state && link.host === host) ? state : undefined;
+  return startedBy(state) === host ? state : undefined;
 }
 
 /**
@@ -66,7 +53,7 @@ export function returnedLinkState(host: string): string | undefined {
 export function claimReturnedLinkState(host: string): string | undefined {
   const state = returnedLinkState(host);
   if (!state) return undefined;
-  writeStarted(readStarted().filter((link) => link.state !== state));
+  sessionStorage.removeItem(STARTED_KEY_PREFIX + state);
   removeStateFromAddressBar();
   return state;
 }
@@ -77,5 +64,5 @@ export function claimReturnedLinkState(host: string): string | undefined {
  */
 export function dropStrayLinkState(): void {
   const state = stateInAddressBar();
-  if (state !== undefined && !readStarted().some((link) => link.state === state)) removeStateFromAddressBar();
+  if (state !== undefined && startedBy(state) === null) removeStateFromAddressBar();
 }
