@@ -1,5 +1,6 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { http, HttpResponse } from 'msw';
+import { rememberLinkState } from '../src/elements/user-settings-tiktok/link-params.js';
 import { tiktokLink } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
 import { presets, type TiktokDecision } from '../src/mock/index.js';
 import {
@@ -94,6 +95,8 @@ function returningFrom(decision: TiktokDecision) {
       mode: 'redirect', returnUrl: location.href, authorizePageUrl: new URL('mock-tiktok-authorize.html', location.href).href,
     });
     state.decideLinkSession(session.state, decision);
+    // This tab started the flow (only such a return is finished).
+    rememberLinkState(session.state, (context.args as { host?: string }).host ?? 'business-center');
     const url = new URL(location.href);
     url.searchParams.set('usp_link_state', session.state);
     history.replaceState(history.state, '', url);
