@@ -184,8 +184,10 @@ export class UspPhoneEditor extends LitElement {
       // A number typed or pasted with its country code (+44…, 0044…) picks its country.
       const country = typer.getCountry();
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
-      // A +code from a zone whose plans are not in yet: format again once they are, if nothing changed.
-      if (!lib!.isLoaded(text)) void lib!.load(text).then(() => input.value === text && this.#onNumberInput(event), () => undefined);
+      // Typed before the plans of its +code or of the country are in: format again once they are, if nothing changed.
+      if (!lib!.isLoaded(text) || !lib!.isLoaded(this.country!)) {
+        void lib!.load(text, this.country).then(() => input.value === text && this.#onNumberInput(event), () => undefined);
+      }
     }
     this.number = text;
     this.#clearPhoneError();
@@ -201,6 +203,8 @@ export class UspPhoneEditor extends LitElement {
     event.preventDefault();
     const ctx = this.context!;
     this.touched = true;
+    // A number pasted with a +code and sent at once: its zone's plans first, then the verdict.
+    await lib!.load(this.number, this.country).catch(() => undefined);
     const { message, e164 } = this.#check();
     if (message || !e164) return this.#numberInput?.focus();
     const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone: e164 }, options));
