@@ -126,16 +126,30 @@ async function coldLoad(name, profile) {
     before.roundTrips = roundTrips(await page.evaluate((until) => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
       .filter((e) => e.responseEnd <= until).map((e) => ({ startTime: e.startTime, responseEnd: e.responseEnd })), shownAt));
     const result = { shownAt, longTasks, before };
-    if (name === 'panel') result.editor = await openPhoneEditor(page);
+    if (name === 'panel') {
+      result.idle = summarize(await resources(page, shownAt, await quiet(page)));
+      result.editor = await openPhoneEditor(page);
+    }
     return result;
   } finally {
     await context.close();
   }
 }
 
-/** Clicks the phone section's action once nothing is loading, and waits for the number field. */
+/** Waits until no resource has arrived for 1 s (at most 10 s); returns the page's time then. */
+async function quiet(page) {
+  let count = -1;
+  for (let waited = 0; waited < 10_000; waited += 1000) {
+    const now = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    if (now === count) break;
+    count = now;
+    await page.waitForTimeout(1000);
+  }
+  return page.evaluate(() => performance.now());
+}
+
+/** Clicks the phone section's action (after the idle prefetch), and waits for the number field. */
 async function openPhoneEditor(page) {
-  await page.waitForTimeout(300); // anything prefetched on idle would show up in "before", not here
   const { start, end } = await page.evaluate(async () => {
     const action = __deep('user-settings-phone').shadowRoot.querySelector('[part~="action"]');
     const start = performance.now();
@@ -206,6 +220,8 @@ for (const [profileName, loads] of Object.entries(results)) {
     rows.push(['profile path: requests to the API before the profile', String(b.api)]);
     rows.push(['profile path: round trips on the critical path (HTML → … → profile)', String(b.roundTrips)]);
     rows.push(['floor page: round trips on the critical path', String(loads.floor[0].before.roundTrips)]);
+    const idle = panel[0].idle;
+    rows.push(['on idle after the profile: JS files prefetched', `${idle.js} (${idle.files.join(', ')}), ${kB(idle.gzip)} gzip`]);
     const e = panel[0].editor;
     rows.push(['phone editor open: JS files fetched', `${e.js} (${e.files.join(', ')})`]);
     rows.push(['phone editor open: gzip -9 of those files', kB(e.gzip)]);

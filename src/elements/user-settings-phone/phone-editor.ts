@@ -206,8 +206,10 @@ export class UspPhoneEditor extends LitElement {
       // A number typed or pasted with its country code (+44…, 0044…) picks its country.
       const country = typer.getCountry();
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
-      // A +code from a zone whose plans are not in yet: format again once they are, if nothing changed.
-      if (!lib!.isLoaded(text)) void lib!.load(text).then(() => input.value === text && this.#onNumberInput(text, event), () => undefined);
+      // Typed before the plans of its +code or of the country are in: format again once they are, if nothing changed.
+      if (!lib!.isLoaded(text) || !lib!.isLoaded(this.country!)) {
+        void lib!.load(text, this.country).then(() => input.value === text && this.#onNumberInput(text, event), () => undefined);
+      }
     }
     this.#form.set('number', text);
   }
@@ -225,7 +227,10 @@ export class UspPhoneEditor extends LitElement {
   async #onSend(event: Event) {
     event.preventDefault();
     const ctx = this.context!;
-    if (this.#save.blocked || !this.#form.submit(['number'])) return;
+    if (this.#save.blocked) return;
+    // A number pasted with a +code and sent at once: its zone's plans first, then the verdict.
+    await lib!.load(this.#form.values.number, this.country).catch(() => undefined);
+    if (!this.#form.submit(['number'])) return;
     const phone = this.#e164()!;
     const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), `phone:${phone}`);
     if (!result) {

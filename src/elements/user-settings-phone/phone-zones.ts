@@ -6,7 +6,9 @@ import { countryCallingCodes, version, zones } from './metadata/index.js';
  * world zone's numbering plans once loaded (scripts/phone-metadata.mjs made the files). This
  * module sits with the editors, not with the library, so a zone can load in parallel with it.
  */
-export const metadata = { version, country_calling_codes: countryCallingCodes, countries: {}, nonGeographic: {} } as unknown as MetadataJson;
+const countries: Record<string, unknown> = {};
+const nonGeographic: Record<string, unknown> = {};
+export const metadata = { version, country_calling_codes: countryCallingCodes, countries, nonGeographic } as unknown as MetadataJson;
 
 /** Country → its calling code. */
 export const callingCodes = new Map(Object.entries(countryCallingCodes).flatMap(([code, ids]) => ids.map((id) => [id, code] as const)));
@@ -33,8 +35,8 @@ export async function load(...what: (string | null | undefined)[]): Promise<void
     let pending = loading.get(zone);
     if (!pending) {
       pending = zones[zone]().then(({ default: plans }) => {
-        Object.assign((metadata as unknown as { countries: object }).countries, plans.countries);
-        Object.assign((metadata as unknown as { nonGeographic: object }).nonGeographic, plans.nonGeographic);
+        Object.assign(countries, plans.countries);
+        Object.assign(nonGeographic, plans.nonGeographic);
         loaded.add(zone);
       });
       pending.catch(() => loading.delete(zone)); // a failed load may be retried
