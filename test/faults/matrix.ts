@@ -17,6 +17,7 @@ import type { UserSettingsChangedEvent, UserSettingsFailedEvent } from '../../sr
 import { en } from '../../src/i18n/messages.js';
 import type { MockBackend } from '../../src/mock/browser.js';
 import { MOCK_PASSWORD } from '../../src/mock/index.js';
+import type { Profile } from '../../src/api/schemas.js';
 import type { MockPresetName, MockRequestRecord } from '../../src/mock/state.js';
 import { announced, deepQuery, deepText, waitFor } from '../support/dom.js';
 import { mockBackend, requestsTo } from '../support/mock.js';
@@ -54,6 +55,8 @@ export interface Driver {
   /** The request the faults hit. */
   route: RouteName;
   preset?: MockPresetName;
+  /** Shallow overrides of the preset's profile. */
+  profile?: Partial<Profile>;
   sections: string;
   /** Opens the editor and fills the form up to the action (the request under test not sent yet). */
   arrange(cell: Cell): Promise<void>;
@@ -71,6 +74,10 @@ export interface Driver {
   succeeded(cell: Cell): Promise<void>;
   /** Whether that success fires `usp-changed` (a step that only sends a code does not). */
   changes: boolean;
+  /** `detail.capability` of that `usp-changed`, when not `capability`. */
+  changedCapability?: string;
+  /** Puts back what `arrange` replaced (e.g. `window.open`). */
+  cleanup?(): void;
   /** Closes the editor (or dialog) while the request is in flight. */
   close(cell: Cell): Promise<void>;
   /** After `close`: checks that nothing is stuck (reopens the editor, which is fresh and idle). */
@@ -212,7 +219,7 @@ function override(mock: MockBackend, route: RouteName, respond: NonNullable<Faul
 
 /** Mounts the panel on the mock with a short timeout, listening to every public event. */
 export async function mountCell(driver: Driver): Promise<Cell> {
-  const mock = await mockBackend(driver.preset ?? 'default');
+  const mock = await mockBackend(driver.preset ?? 'default', driver.profile);
   const onFailed = (e: Event) => cell.failed.push(e as UserSettingsFailedEvent);
   const onChanged = (e: Event) => cell.changed.push(e as UserSettingsChangedEvent);
   const onExpired = (e: Event) => cell.expired.push(e);
@@ -329,7 +336,7 @@ async function runDoubleClick(driver: Driver, cell: Cell): Promise<void> {
   expect(requestsTo(cell.mock, driver.route), 'one request for two clicks').to.have.length(1);
   expect(cell.failed).to.have.length(0);
   await waitFor(() => cell.changed.length === (driver.changes ? 1 : 0), { message: 'usp-changed' });
-  expect(cell.changed.map((e) => e.detail.capability)).to.deep.equal(driver.changes ? [driver.capability] : []);
+  expect(cell.changed.map((e) => e.detail.capability)).to.deep.equal(driver.changes ? [driver.changedCapability ?? driver.capability] : []);
 }
 
 /** Closing while the request hangs: it is aborted, nothing fires, nothing is stuck. */
@@ -356,6 +363,7 @@ async function runClose(driver: Driver, fault: Fault, cell: Cell): Promise<void>
 export function faultMatrix(driver: Driver, skip: Partial<Record<FaultName, string>> = {}): void {
   let cell: Cell | undefined;
   afterEach(() => {
+    driver.cleanup?.();
     resetCell(cell);
     cell = undefined;
   });
