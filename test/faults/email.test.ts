@@ -58,7 +58,7 @@ const codeStepDriver: Driver = {
   async act(cell) {
     await user.fill('textbox', 'Verification code', cell.extra.code as string);
   },
-  async actAgain() {
+  async retry() {
     await user.click('button', 'Verify', { exact: true });
   },
   scope: editor,

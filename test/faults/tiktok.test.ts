@@ -83,6 +83,10 @@ const link: Driver = {
 };
 
 const unlink: Driver = {
+  // Its buttons stay enabled while the request is on its way: the user can go through it twice.
+  async actAgain(cell) {
+    await unlink.act(cell);
+  },
   name: 'TikTok unlink',
   capability: 'tiktok-unlink',
   route: 'unlinkTiktok',
@@ -105,6 +109,10 @@ const unlink: Driver = {
 };
 
 const upgrade: Driver = {
+  // Its buttons stay enabled while the request is on its way: the user can go through it twice.
+  async actAgain(cell) {
+    await upgrade.act(cell);
+  },
   name: 'TikTok Business upgrade',
   capability: 'tiktok-business-upgrade',
   route: 'upgradeTiktokToBusiness',
