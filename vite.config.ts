@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.mjs';
 
 /**
  * `vite` serves the demo (index.html + demo/, MSW worker and mock TikTok page from public/).
@@ -10,6 +11,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       publicDir: false,
+      // The JS minifier leaves template text alone; this drops the indentation of css`` and html``.
+      plugins: [minifyLitTemplatesPlugin()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -26,18 +29,22 @@ export default defineConfig(({ mode }): UserConfig => {
           output: {
             chunkFileNames: 'chunks/[name]-[hash].js',
             minify: true,
-            // Two lazy chunks instead of one per module: everything behind "open an editor" (and
-            // the response schemas, fetched with the first request) compresses better together;
-            // the phone-number library stays apart so only the phone editor pays for it.
+            // The response schemas (src/api/responses.ts, a dynamic import target) are left to
+            // automatic chunking: their chunk holds zod/mini and the schemas and nothing else, and
+            // the first request fetches it beside GET /me. (A manual group for them would have
+            // rolldown synthesize a module namespace, moving its runtime helper into a chunk of
+            // its own: one more request, after the schemas.) Everything behind "open an editor"
+            // shares one chunk (README "Size and performance" has the measurement); the
+            // phone-number library stays apart so only the phone editor pays for it.
             advancedChunks: {
               includeDependenciesRecursively: false,
               groups: [
                 { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js/ },
                 {
                   name: 'editors',
-                  // Everything lazy: zod, controllers, dialogs, and each capability's folder except
+                  // Everything lazy: controllers, dialogs, and each capability's folder except
                   // its public summary element, the redirect-return check and the phone library's door.
-                  test: /node_modules[\\/](zod|@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](api[\\/](responses|schemas)|controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata))/,
+                  test: /node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata))/,
                 },
               ],
             },
@@ -56,12 +63,17 @@ export default defineConfig(({ mode }): UserConfig => {
         lib: {
           entry: {
             index: 'src/index.ts', define: 'src/define.ts', contract: 'src/contract.ts',
-            'locales/fr': 'src/locales/fr.ts', 'locales/ar': 'src/locales/ar.ts',
             mock: 'src/mock/index.ts', 'mock-browser': 'src/mock/browser.ts',
           },
           formats: ['es'],
         },
-        rolldownOptions: { external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/] },
+        // Locales are built apart, self-contained (scripts/build-locales.mjs), so they also serve the bundle.
+        rolldownOptions: {
+          external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/],
+          // Shared and lazy chunks in one folder that package.json's `sideEffects` can name
+          // (some define internal elements when they load).
+          output: { chunkFileNames: 'shared/[name]-[hash].js' },
+        },
       },
     };
   }

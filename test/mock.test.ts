@@ -511,3 +511,39 @@ describe('mock backend: TikTok linking', () => {
     expect(closed, 'the popup closes itself').to.equal(true);
   });
 });
+
+describe('mock backend: Idempotency-Key', () => {
+  it('answers a repeated key with the first answer, without applying the change twice', async () => {
+    const first = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-1' });
+    const again = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-1' });
+    expect(again).to.deep.equal(first);
+    expect(mock.inbox.entries).to.have.length(1); // one code sent, not two
+    expect(mock.state.requests.map((record) => [record.status, !!record.replayed])).to.deep.equal([[201, false], [201, true]]);
+    // Another key (another action) runs again.
+    const other = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-2' });
+    expect(other.verificationId).to.not.equal(first.verificationId);
+  });
+
+  it('replays a password change once applied, so a repeat does not fail on the old current password', async () => {
+    const body = { currentPassword: MOCK_PASSWORD, newPassword: 'a brand new pass', signOutOtherSessions: false };
+    await api.changePassword(body, { idempotencyKey: 'pw-1' });
+    await api.changePassword(body, { idempotencyKey: 'pw-1' });
+    expect(mock.state.password).to.equal('a brand new pass');
+    await expectCode(api.changePassword(body, { idempotencyKey: 'pw-2' }), 'invalid_current_password', 422, 'currentPassword');
+  });
+
+  it('keys are scoped to method and path, and a different body is a new request', async () => {
+    await api.startEmailVerification({ email: 'a1@example.com' }, { idempotencyKey: 'same' });
+    await api.startPhoneVerification({ phone: '+14155550123' }, { idempotencyKey: 'same' });
+    await api.startEmailVerification({ email: 'a2@example.com' }, { idempotencyKey: 'same' });
+    expect(mock.inbox.entries.map((entry) => entry.to)).to.deep.equal(['a1@example.com', '+14155550123', 'a2@example.com']);
+  });
+
+  it('does not keep transient answers: the retry after reauth_required runs', async () => {
+    mock.scenarios.reauthRequired = true;
+    await expectCode(api.startEmailVerification({ email: 'step@example.com' }, { idempotencyKey: 'k-r' }), 'reauth_required', 403);
+    const { reauthToken } = await api.reauth({ method: 'password', password: MOCK_PASSWORD });
+    const started = await api.startEmailVerification({ email: 'step@example.com' }, { idempotencyKey: 'k-r', reauthToken });
+    expect(started.destination).to.equal('s•••@example.com');
+  });
+});

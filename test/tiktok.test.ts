@@ -15,16 +15,19 @@ const LINK_MESSAGE = 'user-settings:tiktok-link';
 const original = { open: window.open, navigate: tiktokLink.navigate, pollMs: tiktokLink.pollMs, openerCutMs: tiktokLink.openerCutMs };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A window as `window.open` returns it, under the test's control. */
-interface FakePopup { closed: boolean; urls: string[]; location: { replace(url: string): void }; close(): void; focus(): void }
+/**
+ * A window as `window.open` returns it, under the test's control. A MessagePort underneath: besides
+ * a window, the only object a `MessageEvent` takes as its `source`, so a test can post "from the popup".
+ */
+type FakePopup = MessagePort & { closed: boolean; urls: string[]; location: { replace(url: string): void }; focus(): void };
 function fakePopup(): FakePopup {
-  const popup: FakePopup = {
+  const popup: FakePopup = Object.assign(new MessageChannel().port1, {
     closed: false,
-    urls: [],
-    location: { replace: (url) => popup.urls.push(url) },
+    urls: [] as string[],
+    location: { replace: (url: string) => void popup.urls.push(url) },
     close: () => { popup.closed = true; },
     focus: () => {},
-  };
+  });
   return popup;
 }
 
@@ -70,7 +73,9 @@ const editor = () => deepQuery<UspTiktokEditor>('usp-tiktok-editor', panel.shado
 const editorReady = () => waitForEditor<UspTiktokEditor>('usp-tiktok-editor', { ready: '.stack', root: panel.shadowRoot!, message: 'the TikTok manager' });
 const said = (text: string, timeout = 4000) => waitFor(() => announced(panel).includes(text), { timeout, message: `"${text}" announced (got "${announced(panel)}")` });
 const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
-const post = (data: unknown, origin = location.origin) => window.dispatchEvent(new MessageEvent('message', { data, origin }));
+/** A message as the callback page posts it (by default from this origin, from no window). */
+const post = (data: unknown, { origin = location.origin, source = null as MessagePort | null } = {}) =>
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
 const dialog = () => waitFor(() => deepQuery('dialog[open]', panel.shadowRoot!), { message: 'a dialog' });
 const pageUrl = () => new URL(location.href);
 
@@ -80,6 +85,28 @@ const returnUrlFor = (host: string) => {
   url.searchParams.set('usp_link_host', host);
   return url;
 };
+
+/** Answers every poll of a link session with `answer(state)`; returns when each poll came (ms). */
+function answerPolls(answer: (state: string) => Response): number[] {
+  const times: number[] = [];
+  mock.worker.use(http.get('/api/tiktok/link-sessions/:state', ({ params }) => {
+    times.push(performance.now());
+    return answer(String(params.state));
+  }));
+  return times;
+}
+
+/** A link session that failed because the TikTok account is linked elsewhere, as SPEC §4.1 words it. */
+const inUse = (state: string) => HttpResponse.json({ state, status: 'failed', error: { code: 'tiktok_account_in_use', message: 'In use' } });
+/** A server failure the HTTP client does not retry itself (so each poll is one request). */
+const serverDown = () => HttpResponse.json({ error: { code: 'internal_error' } }, { status: 501 });
+
+/** Back from TikTok in redirect mode: `usp_link_state` in the address bar. */
+function returnFromTiktok(state: string) {
+  const back = pageUrl();
+  back.searchParams.set('usp_link_state', state);
+  history.replaceState(null, '', back);
+}
 
 /** Clicks "Link TikTok account" with a fake popup; resolves once the popup points at TikTok. */
 async function startPopupLink() {
@@ -206,7 +233,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await expect(panel).to.be.accessible();
 
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await said('Your TikTok account is linked.');
     await waitFor(() => deepText(editor()!).includes('mock.creator'));
     expect(popup.closed).to.equal(true);
@@ -247,7 +274,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     tiktokLink.pollMs = 60_000;
     const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'cancel');
-    post({ type: LINK_MESSAGE, state, status: 'cancelled' });
+    post({ type: LINK_MESSAGE, state, status: 'cancelled' }, { source: popup });
     await said('Linking was cancelled. No TikTok account was linked.');
     expect(popup.closed).to.equal(true);
     expect(changed).to.have.length(0);
@@ -325,18 +352,18 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     tiktokLink.pollMs = 60_000;
     const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://evil.example');
-    post({ type: LINK_MESSAGE, state: 'lnk_someone_else', status: 'linked' });
-    post({ type: 'other', state, status: 'linked' });
-    post({ type: LINK_MESSAGE, state, status: 'pending' });
-    post('linked');
-    post(null);
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { origin: 'https://evil.example', source: popup });
+    post({ type: LINK_MESSAGE, state: 'lnk_someone_else', status: 'linked' }, { source: popup });
+    post({ type: 'other', state, status: 'linked' }, { source: popup });
+    post({ type: LINK_MESSAGE, state, status: 'pending' }, { source: popup });
+    post('linked', { source: popup });
+    post(null, { source: popup });
     await sleep(100);
     expect(announced(panel)).to.include('Finish linking');
     expect(popup.closed).to.equal(false);
     expect(requestsTo(mock, 'getProfile')).to.have.length(1);
     expect(changed).to.have.length(0);
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await said('Your TikTok account is linked.');
   });
 
@@ -346,12 +373,12 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await user.click('button', 'TikTok account');
     await editorReady();
     tiktokLink.pollMs = 60_000;
-    const { state } = await startPopupLink();
+    const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await sleep(100);
     expect(announced(panel)).to.include('Finish linking');
-    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://auth.example');
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { origin: 'https://auth.example', source: popup });
     await said('Your TikTok account is linked.');
   });
 
@@ -373,28 +400,41 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     }
   });
 
-  it('gives up when the session expires, through failing polls', async () => {
+  it('gives up when the session expires while pending', async () => {
     await mount();
     tiktokLink.pollMs = 100;
-    // A session the backend does not know (every poll fails) that expires in 400 ms.
+    // A session that expires in 400 ms, and stays pending.
     mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
-      HttpResponse.json({ state: 'lnk_gone', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_gone`, expiresAt: new Date(Date.now() + 400).toISOString() }, { status: 201 })));
+      HttpResponse.json({ state: 'lnk_slow', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_slow`, expiresAt: new Date(Date.now() + 400).toISOString() }, { status: 201 })));
+    const polls = answerPolls((state) => HttpResponse.json({ state, status: 'pending' }));
     const { popup } = await startPopupLink();
-    await said('TikTok couldn\'t link your account. Try again.');
-    expect(requestsTo(mock, 'getTiktokLinkSession').length).to.be.at.least(2);
+    await said('This link request has expired. Start again');
+    expect(polls.length).to.be.at.least(2);
     expect(popup.closed).to.equal(true);
-    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_failed']);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_expired']);
+  });
+
+  it('ends when the backend no longer knows the session', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+      HttpResponse.json({ state: 'lnk_gone', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_gone`, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+    const { popup } = await startPopupLink();
+    await said('This link request has expired. Start again');
+    expect(requestsTo(mock, 'getTiktokLinkSession')).to.have.length(1);
+    expect(popup.closed).to.equal(true);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_expired']);
   });
 
   it('stops listening and polling when removed', async () => {
     await mount();
     tiktokLink.pollMs = 100;
-    const { state } = await startPopupLink();
+    const { state, popup } = await startPopupLink();
     await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 1);
     panel.remove();
     const count = mock.state.requests.length;
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await sleep(350);
     expect(mock.state.requests.length).to.equal(count);
     expect(changed).to.have.length(0);
@@ -417,6 +457,91 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await waitFor(() => opened[0]!.closed, { message: 'the popup to close' });
     expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
     expect(deepText(editor()!)).to.include('mock.creator');
+  });
+});
+
+describe('<user-settings-tiktok>: every outcome told (issue 10.4)', () => {
+  it('reads a session error `{ code, message }` when polling, and fires usp-failed once', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    answerPolls(inUse);
+    const { popup } = await startPopupLink();
+    await said('already linked to another TikTok For Business account');
+    expect(popup.closed).to.equal(true);
+    await sleep(300);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+    expect(changed).to.have.length(0);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('tells "account in use" after the callback\'s message', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000;
+    const { popup, state } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'account_in_use');
+    post({ type: LINK_MESSAGE, state, status: 'failed', error: { code: 'tiktok_account_in_use' } }, { source: popup });
+    await said('already linked to another TikTok For Business account');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('tells "account in use" on return from a redirect, from an error object', async () => {
+    mock = await mockBackend();
+    answerPolls(inUse);
+    returnFromTiktok('lnk_back');
+    panel = await mountPanel({ sections: 'tiktok', host: 'business-center' });
+    failed = [];
+    panel.addEventListener('usp-failed', (event) => failed.push(event));
+    await said('already linked to another TikTok For Business account');
+    expect(announced(panel)).not.to.include('couldn\'t understand');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('a lost message: polls that fail while the popup closes are retried, never read as "cancelled"', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    tiktokLink.openerCutMs = 0;
+    let down = true;
+    const polls = answerPolls((state) => (down ? serverDown() : inUse(state)));
+    const { popup } = await startPopupLink();
+    // The callback finished the link server-side and closed the popup; its message never came.
+    popup.closed = true;
+    await waitFor(() => polls.length >= 2, { message: 'two failed polls' });
+    down = false;
+    await said('already linked to another TikTok For Business account');
+    expect(announced(panel)).not.to.include('cancelled');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('shows a poll failure after retrying with growing pauses, then stops polling', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    tiktokLink.pollRetries = 2;
+    const polls = answerPolls(serverDown);
+    const { popup } = await startPopupLink();
+    await said('Something went wrong on our side. Try again.');
+    expect(polls, 'the first poll and two retries').to.have.length(3);
+    const pauses = polls.slice(1).map((time, i) => time - polls[i]);
+    expect(pauses[0], 'the first retry waits 2 × pollMs').to.be.at.least(95);
+    expect(pauses[1], 'the second retry waits 4 × pollMs').to.be.at.least(195);
+    expect(popup.closed).to.equal(true);
+    await sleep(300);
+    expect(polls, 'polling stopped').to.have.length(3);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['internal_error']);
+    expect(await user.count('button', 'Link TikTok account', { exact: true }), 'the user can try again').to.equal(1);
+  });
+
+  it('waits for a rate limit\'s Retry-After before polling again, without a failure', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    const polls = answerPolls((state) => (polls.length === 1
+      ? HttpResponse.json({ error: { code: 'rate_limited', retryAfterSeconds: 1 } }, { status: 429, headers: { 'retry-after': '1' } })
+      : HttpResponse.json({ state, status: 'pending' })));
+    await startPopupLink();
+    await waitFor(() => polls.length >= 2, { message: 'a poll after the rate limit' });
+    expect(polls[1] - polls[0], 'Retry-After: 1').to.be.at.least(950);
+    expect(failed).to.have.length(0);
+    expect(announced(panel)).to.include('Finish linking');
+    panel.remove();
   });
 });
 
@@ -498,6 +623,76 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     panel = await mountPanel({ sections: 'tiktok', host: 'ads-manager' });
     await said('already linked to another TikTok For Business account');
     await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: only safe URLs, as parsed (issue 10.7)', () => {
+  /** Runs `src/utils/url.ts` as served inside a sandboxed `about:srcdoc` frame (an opaque origin); returns what it says of `urls`. */
+  async function checkInOpaqueFrame(urls: string[]) {
+    const source = await (await fetch('/src/utils/url.ts')).text();
+    const frame = document.createElement('iframe');
+    frame.sandbox.add('allow-scripts');
+    frame.srcdoc = `<script type="module">${source}
+      const urls = ${JSON.stringify(urls)};
+      parent.postMessage({ origin: location.origin, href: location.href,
+        safe: urls.map((url) => isSafeUrl(url)), parsed: typeof safeUrl === 'function' ? urls.map((url) => safeUrl(url) ?? null) : [] }, '*');
+    <\/script>`;
+    const answer = new Promise<{ origin: string; href: string; safe: boolean[]; parsed: (string | null)[] }>((resolve) =>
+      addEventListener('message', function onMessage(event) {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', onMessage);
+        resolve(event.data);
+      }));
+    document.body.append(frame);
+    try {
+      return await answer;
+    } finally {
+      frame.remove();
+    }
+  }
+
+  it('in an opaque-origin document (sandboxed about:srcdoc) only https passes', async () => {
+    const sameOriginHere = `${location.origin}/avatar.png`;
+    const result = await checkInOpaqueFrame(['javascript:alert(1)', 'data:text/html,hello', sameOriginHere, 'HTTPS://Ads.Example/a/../settings']);
+    expect([result.origin, result.href]).to.deep.equal(['null', 'about:srcdoc']);
+    expect(result.safe).to.deep.equal([false, false, false, true]);
+    expect(result.parsed).to.deep.equal([null, null, null, 'https://ads.example/settings']);
+  });
+
+  it('points the popup, or the redirect, at the parsed authorize URL, never the raw string', async () => {
+    for (const host of ['business-center', 'mobile-lite']) {
+      await mount('default', { host });
+      tiktokLink.pollMs = 60_000;
+      mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+        HttpResponse.json({ state: 'lnk_x', authorizeUrl: ' HTTPS://TikTok.Example/oauth/../authorize?state=lnk_x', expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+      const popup = fakePopup();
+      stubOpen(popup);
+      const navigated = stubNavigate();
+      await user.click('button', 'Link TikTok account', { exact: true });
+      await waitFor(() => popup.urls.length || navigated.length, { message: 'the popup or the redirect' });
+      expect([...popup.urls, ...navigated], host).to.deep.equal(['https://tiktok.example/authorize?state=lnk_x']);
+      panel.remove();
+    }
+  });
+
+  it('renders the ad-account settings link and the avatar from their parsed URLs, and no unsafe one', async () => {
+    const adLink = () => deepQuery<HTMLAnchorElement>('footer a', panel.shadowRoot!);
+    await mount('linkedPersonal', { open: false });
+    panel.adAccountSettingsUrl = 'HTTPS://Ads.Example/settings/../account';
+    await waitFor(() => adLink()?.getAttribute('href') === 'https://ads.example/account', { message: 'the parsed ad-account link' });
+    for (const unsafe of ['javascript:alert(1)', 'data:text/html,x', 'http://ads.example/account', '']) {
+      panel.adAccountSettingsUrl = unsafe;
+      await panel.updateComplete;
+      expect(adLink(), JSON.stringify(unsafe)).to.equal(undefined);
+    }
+
+    panel.remove();
+    const { tiktok } = presets.linkedPersonal;
+    mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account!, avatarUrl: 'HTTPS://P16-SIGN.tiktokcdn-us.example/./avatar.png' } } });
+    panel = await mountPanel({ sections: 'tiktok' });
+    await user.click('button', 'Manage TikTok account');
+    await editorReady();
+    expect(editor()!.shadowRoot!.querySelector('img')?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
   });
 });
 

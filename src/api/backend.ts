@@ -8,8 +8,10 @@ export interface CallOptions {
   /** Sent as `X-Reauth-Token` when repeating a call after re-verification (§4.3). */
   reauthToken?: string;
   /**
-   * Sent as `Idempotency-Key` on POST and DELETE (§4.2): one per user action, the same when
-   * that action is retried, so a backend can answer a request delivered twice only once.
+   * Sent as `Idempotency-Key` on POST and DELETE (SPEC §4.2): the same key when the same user
+   * action is retried, so a backend can answer a request the network delivered twice only once.
+   * (The repeat after re-verification carries a token: a new request, with a new key.) Without
+   * one, each call gets a fresh random key.
    */
   idempotencyKey?: string;
 }
@@ -45,7 +47,10 @@ export interface HttpBackendOptions {
   /** Base URL of the contract's resources, e.g. `https://api.example.com/user-settings/v1`. */
   apiBase: string;
   headers?: HeadersSource;
-  /** Milliseconds before a call fails with kind `timeout`. Default 15000. */
+  /**
+   * Milliseconds before a call fails with kind `timeout`. Default 15000. The budget covers the whole
+   * call: the `headers()` function, the response, retries and reading the body.
+   */
   timeout?: number;
   /** `fetch` credentials mode. Default `same-origin`. */
   credentials?: RequestCredentials;

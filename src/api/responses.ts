@@ -18,4 +18,4 @@ export const responses: Partial<Record<RouteName, S.AnySchema>> = {
   reauth: S.ReauthResult,
 };
 
-export const { ErrorBody } = S;
+export { ErrorBody } from './schemas.js';

@@ -63,10 +63,13 @@ export const LinkSession = z.object({
   expiresAt: timestamp(),
 });
 
+/** Why a link session failed: `{ code, message? }` as in §4.2; a bare string is read as the code. */
+export const LinkSessionError = z.union([z.object({ code: z.string(), message: z.optional(z.string()) }), z.string()]);
+
 export const LinkSessionStatus = z.object({
   state: z.string(),
   status: LinkStatus,
-  error: z.optional(z.string()),
+  error: z.optional(LinkSessionError),
 });
 
 export const ReauthMethod = z.enum(['password', 'email_code', 'phone_code']);

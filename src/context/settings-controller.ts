@@ -6,6 +6,7 @@ import { createHttpBackend } from '../api/http-backend.js';
 import type { Profile } from '../api/schemas.js';
 import { UserSettingsSessionExpiredEvent } from '../events/events.js';
 import { en, onMessagesRegistered, resolveMessages, type Messages } from '../i18n/messages.js';
+import { afterPageScripts } from './page-scripts.js';
 import { settingsContext, type HostKind, type ReauthPrompt, type SettingsContext } from './settings-context.js';
 
 /** The configuration a panel or provider element exposes (attributes and properties). */
@@ -28,10 +29,19 @@ type Host = ReactiveControllerHost & HTMLElement & SettingsConfig;
 /**
  * Loads `/me` once per connection, holds the profile and the locale's messages, and provides
  * them with the backend and host settings as the one context every sub-element consumes.
+ *
+ * The first load waits until the host had its chance to configure the element (properties set
+ * before the tag was defined, or by a script right after the bundle), so it is sent once, with
+ * that configuration. A load superseded by a configuration change (or a disconnect) is aborted
+ * and its outcome ignored: it never fires an event.
  */
 export class SettingsController implements ReactiveController {
+  /** 'error' only while no profile was ever shown: a failed refresh keeps the last good one. */
   status: 'loading' | 'ready' | 'error' = 'loading';
+  /** Why the first load failed. */
   error?: UserSettingsError;
+  /** Why the latest refresh failed while the last good profile stays on screen. */
+  refreshError?: UserSettingsError;
   profile?: Profile;
   messages: Messages = en;
   backend!: UserSettingsBackend;
@@ -42,6 +52,8 @@ export class SettingsController implements ReactiveController {
   #messagesKey?: unknown[];
   #contextKey?: unknown[];
   #stopListening?: () => void;
+  /** This connection, while connected; set once its first load has started. */
+  #connection?: { loading: boolean };
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -54,10 +66,11 @@ export class SettingsController implements ReactiveController {
       this.#messagesKey = undefined;
       this.host.requestUpdate();
     });
-    void this.reload();
+    void this.#firstLoad((this.#connection = { loading: false }));
   }
 
   hostDisconnected(): void {
+    this.#connection = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#stopListening?.();
@@ -65,7 +78,7 @@ export class SettingsController implements ReactiveController {
 
   /** Before each render: follow configuration changes, then publish a fresh context value. */
   hostUpdate(): void {
-    if (this.#syncBackend() && this.host.isConnected) void this.reload();
+    if (this.#syncBackend() && this.#connection?.loading) void this.reload();
     this.#syncMessages();
     const { host } = this;
     const key = [this.backend, this.profile, this.messages, host.locale, host.host, host.callbackOrigin, host.defaultCountry, host.apiBase, host.reauthPrompt];
@@ -74,7 +87,23 @@ export class SettingsController implements ReactiveController {
     this.#provider.setValue(this.#contextValue());
   }
 
-  /** (Re)reads `/me`; the one request a mount makes. */
+  /**
+   * The mount's one request, once the host has configured the element: after the first update
+   * (which applies properties set before the tag was defined) and after the page's scripts.
+   */
+  async #firstLoad(connection: { loading: boolean }): Promise<void> {
+    await this.host.updateComplete;
+    await afterPageScripts();
+    if (this.#connection !== connection) return;
+    connection.loading = true;
+    this.#syncBackend();
+    await this.reload();
+  }
+
+  /**
+   * (Re)reads `/me`. Once a profile was shown, a failure keeps it on screen (`refreshError`
+   * tells the panel to offer a quiet retry) instead of replacing it with an error.
+   */
   async reload(): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
@@ -82,13 +111,21 @@ export class SettingsController implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     try {
-      this.profile = await this.backend.getProfile({ signal: abort.signal });
+      const profile = await this.backend.getProfile({ signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.profile = profile;
+      this.refreshError = undefined;
       this.status = 'ready';
     } catch (thrown) {
+      // Superseded (configuration changed) or disconnected: its outcome belongs to no one.
+      if (abort.signal.aborted) return;
       const error = toUserSettingsError(thrown);
       if (error.kind === 'aborted') return;
-      this.error = error;
-      this.status = 'error';
+      if (this.profile) this.refreshError = error;
+      else {
+        this.error = error;
+        this.status = 'error';
+      }
       if (error.code === 'unauthenticated') this.host.dispatchEvent(new UserSettingsSessionExpiredEvent());
     } finally {
       if (this.#abort === abort) this.#abort = undefined;
@@ -130,6 +167,7 @@ export class SettingsController implements ReactiveController {
       },
       applyProfile: (profile) => {
         this.profile = profile;
+        this.refreshError = undefined;
         this.host.requestUpdate();
       },
       refreshProfile: () => this.reload(),

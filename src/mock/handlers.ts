@@ -53,6 +53,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { routes, type RouteName } from '../api/routes.js';
 import type * as R from '../api/requests.js';
 import type * as S from '../api/schemas.js';
+import { IdempotencyStore } from './idempotency.js';
 import { scenarioApplies } from './scenarios.js';
 import {
   MAX_CODE_ATTEMPTS,
@@ -477,11 +478,33 @@ async function answer(
   record: MockRequestRecord,
   logic: Logic,
 ): Promise<Response> {
-  const route = routes[name];
   const { scenarios } = state;
   if (scenarioApplies(scenarios.offline, name)) return HttpResponse.error();
   if (scenarios.latencyMs > 0) await delay(scenarios.latencyMs);
   if (scenarios.signedOut) return errorResponse(401, 'unauthenticated');
+  const replayKey = IdempotencyStore.keyOf(request, record.path);
+  const requestBody = typeof record.body === 'string' ? record.body : JSON.stringify(record.body ?? null);
+  const replayed = replayKey ? state.idempotency.replay(replayKey, requestBody) : undefined;
+  if (replayed) {
+    record.replayed = true;
+    return replayed;
+  }
+  const response = await run(state, name, request, params, record, logic);
+  if (replayKey) await state.idempotency.keep(replayKey, requestBody, response);
+  return response;
+}
+
+/** Scenarios that answer instead of the route, body validation, then the route's own logic. */
+async function run(
+  state: MockBackendState,
+  name: RouteName,
+  request: Request,
+  params: Record<string, string>,
+  record: MockRequestRecord,
+  logic: Logic,
+): Promise<Response> {
+  const route = routes[name];
+  const { scenarios } = state;
   if (scenarioApplies(scenarios.serverErrors, name)) return errorResponse(500, 'internal_error');
   if ('response' in route && scenarioApplies(scenarios.malformed, name)) {
     return HttpResponse.json({ userId: 42, unexpected: 'this is not the contract' }, { status: 200 });

@@ -14,6 +14,7 @@
  */
 import type { RouteName } from '../api/routes.js';
 import type { LinkMode, LinkStatus, Profile, ReauthMethod, TiktokAccount, Verification } from '../api/schemas.js';
+import { IdempotencyStore } from './idempotency.js';
 import { MockInbox, type MockCodePurpose, type MockInboxEntry } from './inbox.js';
 import { MockScenarios, type MockScenarioFlags } from './scenarios.js';
 
@@ -152,6 +153,8 @@ export interface MockRequestRecord {
   headers: Record<string, string>;
   /** Shortcut for `headers['x-reauth-token']`. */
   reauthToken?: string;
+  /** The answer was replayed for a repeated `Idempotency-Key` (the route did not run again). */
+  replayed?: boolean;
   /** Status answered (0 for a network error); set once the answer is known. */
   status?: number;
 }
@@ -202,6 +205,8 @@ export class MockBackendState {
   readonly scenarios = new MockScenarios();
   /** Every request received since the last reset, oldest first. */
   readonly requests: MockRequestRecord[] = [];
+  /** Final answers by `Idempotency-Key`, replayed to repeats (see idempotency.ts). */
+  readonly idempotency = new IdempotencyStore();
   /** Times (epoch ms, mock clock) codes were sent, for the per-minute limit. */
   sends: number[] = [];
   /** Added to `Date.now()`; see {@link advanceTime}. */
@@ -235,6 +240,7 @@ export class MockBackendState {
       this.reauthTokens.clear();
       this.linkSessions.clear();
       this.requests.length = 0;
+      this.idempotency.clear();
       this.sends = [];
       this.clockOffsetMs = 0;
       this.inbox.clear();

@@ -6,7 +6,7 @@ export const settingsSectionStyles = css`
   .summary { display: flex; align-items: center; justify-content: space-between; gap: var(--_gap); }
   .summary-text { display: grid; gap: 2px; min-width: 0; }
   .summary-value { color: var(--_muted); overflow-wrap: anywhere; }
-  .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 0.85em; background: var(--usp-color-badge, #eef1f5); color: var(--_fg); }
-  .badge.ok { background: var(--usp-color-badge-success, #e3f4ea); color: var(--_ok); }
+  .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 0.85em; background: var(--_badge); color: var(--_fg); }
+  .badge.ok { background: var(--_badge-ok); color: var(--_ok); }
   .editor:empty, .editor > :not(:defined) { display: block; min-height: 120px; }
 `;

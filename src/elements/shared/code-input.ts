@@ -5,7 +5,7 @@ import type { Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
 import { CodeCompleteEvent, CodeResendEvent } from '../../events/internal-events.js';
-import { format } from '../../i18n/messages.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
@@ -97,8 +97,8 @@ export class UspCodeInput extends LitElement {
     const expires = v ? formatDate(v.expiresAt, this.context!.locale, { timeStyle: 'short' }) : '';
     return html`
       <div class="stack">
-        ${v ? html`<p id="sent" role="status">${format(t['code.sentTo'], { destination: v.destination })}
-          ${expires ? format(t['code.expires'], { time: expires }) : nothing}</p>` : nothing}
+        ${v ? html`<p id="sent" role="status">${formatParts(t['code.sentTo'], { destination: ltr(v.destination) })}
+          ${expires ? formatParts(t['code.expires'], { time: expires }) : nothing}</p>` : nothing}
         <div class="field">
           <label for="code">${this.label ?? t['code.label']}</label>
           <span id="hint" class="hint">${t['code.hint']}</span>
@@ -110,7 +110,7 @@ export class UspCodeInput extends LitElement {
         </div>
         ${v ? html`<div><button type="button" class="link" part="resend"
           aria-disabled=${waiting > 0 || this.disabled ? 'true' : 'false'} @click=${this.#onResend}>
-          ${waiting > 0 ? format(t['code.resendIn'], { seconds: waiting }) : t['code.resend']}</button></div>` : nothing}
+          ${waiting > 0 ? formatParts(t['code.resendIn'], { seconds: waiting }) : t['code.resend']}</button></div>` : nothing}
       </div>
     `;
   }

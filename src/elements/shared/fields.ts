@@ -59,7 +59,7 @@ export function renderField(f: FieldView): TemplateResult {
  * The form's one polite live region: "Saving…" while a request is on its way, then the
  * outcome. It stays in the DOM (so changes are announced) and shows only with an outcome.
  */
-export function renderStatus(text: string, visible = !!text): TemplateResult {
+export function renderStatus(text: string | TemplateResult, visible = text !== ''): TemplateResult {
   return html`<p class="status ${visible ? '' : 'visually-hidden'}" role="status" part="status">${text}</p>`;
 }
 

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { UserSettingsError } from '../../api/errors.js';
 import { state } from 'lit/decorators.js';
 import type { Profile, Verification } from '../../api/schemas.js';
@@ -9,7 +9,8 @@ import { FormStateController } from '../../controllers/form-state-controller.js'
 import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
 import { errorMessage } from '../../i18n/error-message.js';
-import { format, type Messages } from '../../i18n/messages.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { CODE_LENGTH, isCodeRejection } from '../shared/code.js';
@@ -56,7 +57,7 @@ export class UspEmailEditor extends LitElement {
   /** Set while the code step shows. */
   @state() private verification?: Verification;
   /** The outcome, once the address changed. */
-  @state() private done = '';
+  @state() private done: TemplateResult | '' = '';
 
   get #codeInput(): UspCodeInput | null {
     return this.renderRoot.querySelector('usp-code-input');
@@ -110,7 +111,7 @@ export class UspEmailEditor extends LitElement {
     const profile = result.value;
     context.applyProfile(profile);
     // The done view replaces both steps until the editor closes.
-    this.done = format(context.messages['email.changed'], { address: profile.email?.address ?? '' });
+    this.done = formatParts(context.messages['email.changed'], { address: ltr(profile.email?.address ?? '') });
     this.dispatchEvent(new UserSettingsChangedEvent('email', profile));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
@@ -182,7 +183,7 @@ export class UspEmailEditor extends LitElement {
     }
     return html`
       <form part="form" novalidate @submit=${this.#onSend}>
-        ${profile.email ? html`<p>${format(t['email.current'], { address: profile.email.address })}</p>` : nothing}
+        ${profile.email ? html`<p>${formatParts(t['email.current'], { address: ltr(profile.email.address) })}</p>` : nothing}
         ${renderField({
           id: 'email', type: 'email', label: t['email.new'], value: this.#form.values.email, autocomplete: 'email',
           hint: t['email.keep'], error: this.#form.errorText('email', (e) => this.#describe(e)),

@@ -4,7 +4,7 @@ import { allSections, hostKinds, type Section } from '../../context/settings-con
 import { UserSettingsCloseRequestedEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { isRtl, type Messages } from '../../i18n/messages.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { UserSettingsProvider } from '../user-settings-provider/user-settings-provider.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import type { SectionToggleEvent } from '../../events/internal-events.js';
@@ -69,7 +69,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return wanted.length ? allSections.filter((s) => wanted.includes(s)) : [...allSections];
   }
 
-  /** Deep links belong to the settings page (Business Center, direct link), not a drop-down or app frame. */
+  /**
+   * Deep links belong to the settings page (Business Center, direct link), not a drop-down or
+   * app frame. (An arrow function: the same bound listener is added to and removed from `window`.)
+   */
   #onHashChange = () => {
     const section = location.hash.slice(1) as Section;
     if (this.host !== 'business-center' && this.host !== 'standalone') return;
@@ -78,20 +81,27 @@ export class UserSettingsPanel extends UserSettingsProvider {
     this.#pendingScroll = section;
   };
 
-  #onSectionToggle = (event: SectionToggleEvent) => {
+  #onSectionToggle(event: SectionToggleEvent) {
     if (event.open) this.activeSection = event.section;
     else if (this.activeSection === event.section) {
       const returnTo = this.activeSection;
       this.activeSection = undefined;
       if (this.#compact) this.#pendingScroll = returnTo;
     }
-  };
+  }
 
   get #compact(): boolean {
     return this.host === 'ads-manager';
   }
 
-  #close = () => this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  #onClose() {
+    this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  }
+
+  /** The quiet retry after a failed refresh: the profile on screen stays until the new one arrives. */
+  #onRetryRefresh(): void {
+    void this.settings.reload();
+  }
 
   protected override render() {
     const t = this.settings.messages;
@@ -102,7 +112,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
             <h2>${t['panel.title']}</h2>
             <p class="intro muted">${t['panel.intro']}</p>
           </div>
-          ${this.#compact ? html`<button class="link" @click=${this.#close}>${t['panel.close']}</button>` : nothing}
+          ${this.#compact ? html`<button class="link" @click=${this.#onClose}>${t['panel.close']}</button>` : nothing}
         </header>
         ${this.#renderBody(t)}
       </div>
@@ -124,14 +134,20 @@ export class UserSettingsPanel extends UserSettingsProvider {
       </div>`;
     }
     const focused = this.#compact && this.activeSection;
+    const notice = this.settings.refreshError ? html`<div class="notice" role="status" part="notice">
+        <p>${t['panel.refreshFailed']}</p>
+        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>
+      </div>` : nothing;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
+    const adHref = adUrl && safeUrl(adUrl);
     return html`
+      ${notice}
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
-        ${adUrl && isSafeUrl(adUrl) ? html`<a href=${adUrl}>${t['panel.adAccountLink']}</a>` : nothing}
+        ${adHref ? html`<a href=${adHref}>${t['panel.adAccountLink']}</a>` : nothing}
       </footer>`}
     `;
   }

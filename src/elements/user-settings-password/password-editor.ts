@@ -64,8 +64,8 @@ export class UspPasswordEditor extends LitElement {
     li.ok::before { content: '✓\\a0' / ''; }
     .meter { display: flex; gap: 4px; max-width: 16em; margin-top: 4px; }
     .meter i { flex: 1; height: 4px; border-radius: 2px; background: var(--_line); }
-    [data-score='1'] i:first-child, [data-score='2'] i:nth-child(-n+2),
-    [data-score='3'] i:nth-child(-n+3), [data-score='4'] i { background: currentColor; }
+    .meter[data-score='1'] i:first-child, .meter[data-score='2'] i:nth-child(-n+2),
+    .meter[data-score='3'] i:nth-child(-n+3), .meter[data-score='4'] i { background: currentColor; }
     [data-score='0'], [data-score='1'] { color: var(--_danger); }
     [data-score='3'], [data-score='4'] { color: var(--_ok); }
   `];
@@ -200,7 +200,7 @@ export class UspPasswordEditor extends LitElement {
       ${next ? html`<div data-score=${strength.score}>
         ${format(t['password.strength'], { level: t[`password.strength${strength.score}` as MessageKey] })}
         ${strength.common ? t['password.common'] : nothing}
-        <span class="meter"><i></i><i></i><i></i><i></i></span>
+        <span class="meter" data-score=${strength.score}><i></i><i></i><i></i><i></i></span>
       </div>` : html`<span>${t['password.ruleAny']}</span>`}`;
   }
 

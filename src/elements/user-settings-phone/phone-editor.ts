@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
@@ -9,6 +9,7 @@ import { FormStateController } from '../../controllers/form-state-controller.js'
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
 import { errorMessage } from '../../i18n/error-message.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
 import { format } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
@@ -82,7 +83,7 @@ export class UspPhoneEditor extends LitElement {
   @state() private step: 'number' | 'code' | 'done' = 'number';
   @state() private country?: CountryCode;
   @state() private verification?: Verification;
-  @state() private status = '';
+  @state() private status: string | TemplateResult = '';
   @state() private loadFailed = false;
   #focused = false;
 
@@ -240,7 +241,7 @@ export class UspPhoneEditor extends LitElement {
     if (result) {
       // The code is a secret: gone from the DOM once used.
       this.#codeInput?.clear();
-      return this.#done(result.value, 'phone', format(this.#t['phone.saved'], { number: this.#human(result.value.phone?.number) }));
+      return this.#done(result.value, 'phone', formatParts(this.#t['phone.saved'], { number: ltr(this.#human(result.value.phone?.number)) }));
     }
     const error = this.#save.error;
     if (error && this.#form.reject(error) === 'code') this.#codeInput?.clear();
@@ -277,7 +278,7 @@ export class UspPhoneEditor extends LitElement {
     this.#remove.clear();
     const confirmed = await confirmAction(this, {
       title: t['phone.removeTitle'],
-      body: format(t['phone.removeBody'], { number: this.#human(ctx.profile?.phone?.number) }),
+      body: formatParts(t['phone.removeBody'], { number: ltr(this.#human(ctx.profile?.phone?.number)) }),
       confirmLabel: t['phone.removeConfirm'],
       danger: true,
     });
@@ -286,7 +287,7 @@ export class UspPhoneEditor extends LitElement {
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
   }
 
-  async #done(profile: Profile, capability: Capability, message: string) {
+  async #done(profile: Profile, capability: Capability, message: string | TemplateResult) {
     this.context!.applyProfile(profile);
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
     this.step = 'done';

@@ -6,11 +6,12 @@ import type { Profile } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent, UserSettingsUnlinkRequestedEvent } from '../../events/events.js';
-import { format, type MessageKey } from '../../i18n/messages.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
@@ -73,7 +74,7 @@ export class UspTiktokEditor extends LitElement {
       return;
     }
     const confirmed = await confirmAction(this, {
-      title: format(t['tiktok.unlinkTitle'], { username: account.username }),
+      title: formatParts(t['tiktok.unlinkTitle'], { username: account.username }),
       body: t['tiktok.unlinkBody'],
       confirmLabel: t['tiktok.unlinkConfirm'],
       danger: true,
@@ -126,17 +127,17 @@ export class UspTiktokEditor extends LitElement {
     const status = note ? t[note] : busy ? t['status.saving'] : '';
     let body;
     if (account) {
-      const avatar = account.avatarUrl;
+      const avatar = account.avatarUrl && safeUrl(account.avatarUrl);
       body = html`
         <div class="card" part="account">
-          ${avatar && isSafeUrl(avatar) && avatar !== this.badAvatar
+          ${avatar && avatar !== this.badAvatar
             ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${() => (this.badAvatar = avatar)}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
           <div class="names">
-            <strong>${account.displayName}</strong>
+            <strong><bdi>${account.displayName}</bdi></strong>
             <span class="muted" dir="ltr">@${account.username}</span>
             <span><span class="badge">${t[account.isBusinessAccount ? 'tiktok.business' : 'tiktok.personal']}</span>
-              <span class="muted">${format(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
+              <span class="muted">${formatParts(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
           </div>
         </div>
         <div class="row">

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
-import { format, type Messages } from '../../i18n/messages.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
 import { LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
@@ -30,7 +31,7 @@ export class UserSettingsTiktok extends SettingsSection {
   protected summary({ tiktok: { account, linkingAvailable } }: Profile, t: Messages) {
     return {
       value: account
-        ? html`${format(t['tiktok.summaryLinked'], { username: account.username })}
+        ? html`${formatParts(t['tiktok.summaryLinked'], { username: account.username })}
             ${account.isBusinessAccount ? html`<span class="badge ok">${t['tiktok.business']}</span>` : ''}`
         : linkingAvailable ? t['tiktok.summaryNotLinked'] : t['tiktok.summaryUnavailable'],
       // Nothing to offer while the feature is unavailable and no account is linked.
