@@ -5,7 +5,9 @@ import { MOCK_PASSWORD } from '../../src/mock/index.js';
 import { announced, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
 import { editorOf, valueOf } from './editors.js';
-import { type Cell, type Driver, faultMatrix, generalAlert, reauthDialog } from './matrix.js';
+import { en } from '../../src/i18n/messages.js';
+import { requestsTo } from '../support/mock.js';
+import { type Cell, type Driver, faultMatrix, fieldErrors, generalAlert, mountCell, reauthDialog, resetCell } from './matrix.js';
 import { passwordDriver } from './password-driver.js';
 
 const editor = (cell: Cell) => editorOf(cell, 'password');
@@ -54,3 +56,27 @@ const reauth: Driver = {
 };
 
 faultMatrix(reauth, { '503 Retry-After': 'Retry-After of a 5xx is not shown (SPEC §4.2)' });
+
+describe('re-verification dialog: a password is cleared only when the server refuses it', () => {
+  let cell: Cell | undefined;
+  afterEach(() => resetCell(cell));
+
+  it('keeps it through a dropped connection, clears it on reauth_invalid, shown at the field', async () => {
+    cell = await mountCell(reauth);
+    cell.mock.scenarios.set({ offline: ['reauth'] });
+    await reauth.arrange(cell);
+    await reauth.act(cell);
+    await waitFor(() => generalAlert(dialog(cell!)), { message: 'the network failure' });
+    expect(valueOf(dialog(cell), 'password')).to.equal(MOCK_PASSWORD);
+    expect(fieldErrors(dialog(cell))).to.deep.equal([]);
+    cell.mock.scenarios.set({ offline: false });
+    await user.fill('textbox', 'Your password', 'not my password');
+    await reauth.act(cell);
+    await waitFor(() => fieldErrors(dialog(cell!)).length, { message: 'the refusal at the field' });
+    expect(fieldErrors(dialog(cell))).to.deep.equal([en['error.reauth_invalid']]);
+    expect(generalAlert(dialog(cell))).to.equal('');
+    expect(valueOf(dialog(cell), 'password')).to.equal('');
+    expect(requestsTo(cell.mock, 'reauth').map((r) => r.status)).to.deep.equal([0, 422]);
+    expect(passwordDriver.typed(cell), 'the form behind it is untouched').to.deep.equal(NEW);
+  });
+});
