@@ -70,9 +70,9 @@ export default defineConfig(({ mode }): UserConfig => {
         // Locales are built apart, self-contained (scripts/build-locales.mjs), so they also serve the bundle.
         rolldownOptions: {
           external: [/^lit/, /^@lit\//, /^ky/, /^zod/, /^msw/, /^libphonenumber-js/],
-          // Shared and lazy chunks in one folder that package.json's `sideEffects` can name
-          // (some define internal elements when they load).
-          output: { chunkFileNames: 'shared/[name]-[hash].js' },
+          // One file per source module: the manifest's paths and package.json's `sideEffects`
+          // (element modules define internal elements when they load) name real files.
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },
     };

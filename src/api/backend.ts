@@ -24,9 +24,9 @@ export interface CallOptions {
 export interface UserSettingsBackend {
   getProfile(options?: CallOptions): Promise<S.Profile>;
   changePassword(body: R.ChangePasswordBody, options?: CallOptions): Promise<void>;
-  startEmailVerification(body: { email: string }, options?: CallOptions): Promise<S.Verification>;
+  startEmailVerification(body: R.EmailVerificationBody, options?: CallOptions): Promise<S.Verification>;
   confirmEmail(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
-  startPhoneVerification(body: { phone: string }, options?: CallOptions): Promise<S.Verification>;
+  startPhoneVerification(body: R.PhoneVerificationBody, options?: CallOptions): Promise<S.Verification>;
   confirmPhone(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
   removePhone(options?: CallOptions): Promise<S.Profile>;
   resendVerification(verificationId: string, options?: CallOptions): Promise<S.Verification>;

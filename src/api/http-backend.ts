@@ -58,10 +58,10 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
         throw httpFailure(error.response, await budget.race(readJson(error.response)), await schemas.catch(() => undefined));
       }
       const data = await budget.race(readJson(response));
-      const { responses } = await budget.race(schemas.catch(() => {
+      const { responseOf } = await budget.race(schemas.catch(() => {
         throw new UserSettingsError({ kind: 'network', message: 'Could not load the response schemas' });
       }));
-      const schema = responses[name];
+      const schema = responseOf(name);
       if (!schema) return undefined as T;
       const parsed = schema.safeParse(data);
       if (!parsed.success) {

@@ -23,6 +23,7 @@ type Field = 'password' | 'code';
  * the server listed (password, or a code sent to the current email or phone) and gets a
  * `reauthToken`. Opened by `requestReauth()`; closes with `token` set on success.
  * @csspart dialog - The dialog.
+ * @csspart dialog - The re-verification dialog.
  */
 export class UspReauthDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];

@@ -21,13 +21,13 @@ export interface SectionSummary {
  * back on the row's button when it closes. Each sub-element only says what its row shows and
  * which editor it opens.
  *
- * @fires usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
- * @fires usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.message`.
- * @fires usp-session-expired - The backend answered 401; send the user to sign in.
+ * @fires {UserSettingsChangedEvent} usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
+ * @fires {UserSettingsFailedEvent} usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
+ * @fires {UserSettingsSessionExpiredEvent} usp-session-expired - The backend answered 401; send the user to sign in.
  * @csspart section - The whole section.
  * @csspart summary - The summary row.
- * @csspart section-title - The section's heading.
- * @csspart summary-value - The current value and its state.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value.
  * @csspart action - The button that opens the editor.
  * @csspart editor - The editor's container.
  */

@@ -22,8 +22,8 @@ import { CODE_LENGTH } from './code.js';
  * @fires usp-code-complete - Six digits are present (typed, pasted or autofilled), or Enter was pressed on them.
  * @fires usp-code-resend - The user asked for a new code.
  * @csspart input - The code field.
- * @csspart resend - The resend button.
- * @csspart error - The error text.
+ * @csspart error - The code's error message.
+ * @csspart resend - The resend button and its countdown.
  */
 export class UspCodeInput extends LitElement {
   static override styles = [sharedStyles, css`

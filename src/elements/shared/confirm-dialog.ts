@@ -21,7 +21,9 @@ export interface ConfirmOptions {
 
 /**
  * @summary A modal question with a confirm and a cancel button (native `<dialog>`); use `confirmAction()`.
- * @csspart dialog - The dialog. @csspart confirm - The confirm button. @csspart cancel - The cancel button.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart cancel - The cancel button.
+ * @csspart confirm - The confirm button.
  */
 export class UspConfirmDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];

@@ -7,7 +7,12 @@ import { SettingsSection } from '../section/settings-section.js';
 /**
  * @tagname user-settings-email
  * @summary The sign-in email: its summary row, and the editor that changes it (loaded on open).
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the editor.
+ * @csspart editor - The editor's container.
  */
 export class UserSettingsEmail extends SettingsSection {
   protected readonly section = 'email';

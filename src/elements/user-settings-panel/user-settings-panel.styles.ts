@@ -36,10 +36,7 @@ export const panelStyles = css`
     border: 1px solid var(--_danger); background: var(--_danger-surface);
   }
   /* A failed refresh after a change: quiet, above the sections, never in place of them. */
-  .notice {
-    display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 4px var(--_gap);
-    padding: 8px 12px; border-radius: var(--_radius); border: 1px solid var(--_line); font-size: 0.9em;
-  }
+  .notice { display: flex; flex-wrap: wrap; gap: 4px var(--_gap); font-size: 0.9em; }
   footer { font-size: 0.9em; display: grid; gap: 4px; }
   /* "Back" points the way the page reads. */
   .back { display: inline-block; }

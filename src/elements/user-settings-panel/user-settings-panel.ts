@@ -10,21 +10,49 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import type { SectionToggleEvent } from '../../events/internal-events.js';
 import { panelStyles } from './user-settings-panel.styles.js';
 
+/** The sub-elements' parts, exported so `user-settings-panel::part(summary)` reaches them. */
+const sectionParts = 'section, summary, section-title, summary-value, action, editor';
+
 /**
  * @tagname user-settings-panel
  * @summary Manage how the signed-in user signs in: email, phone, password and the linked TikTok account.
  *
- * @fires usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
- * @fires usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.message`.
- * @fires usp-session-expired - The backend answered 401; send the user to sign in.
- * @fires usp-close-requested - The user asked to close the panel (Ads Manager drop-down).
- * @fires usp-unlink-requested - Before unlinking TikTok; cancelable.
- * @csspart panel - The panel's frame. @csspart header - Title row. @csspart sections - The list of sections. @csspart footer - The ad-account note.
- * @cssproperty --usp-color-accent - Buttons and links (#0a65cc). @cssproperty --usp-color-text - Text (#161823).
- * @cssproperty --usp-color-surface - Background (#fff). @cssproperty --usp-color-border - Lines (#d0d3d9).
- * @cssproperty --usp-color-danger - Errors (#c4122f). @cssproperty --usp-radius - Corner radius (8px).
- * @cssproperty --usp-space - Base spacing (16px). @cssproperty --usp-target-size - Minimum touch target (36px; 44px on mobile lite).
- * @cssproperty --usp-font - Font shorthand.
+ * @fires {UserSettingsChangedEvent} usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
+ * @fires {UserSettingsFailedEvent} usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
+ * @fires {UserSettingsSessionExpiredEvent} usp-session-expired - The backend answered 401; send the user to sign in.
+ * @fires {UserSettingsCloseRequestedEvent} usp-close-requested - The user asked to close the panel (Ads Manager drop-down).
+ * @fires {UserSettingsUnlinkRequestedEvent} usp-unlink-requested - Before unlinking TikTok; cancelable, `detail.account`.
+ *
+ * @csspart panel - The panel's frame.
+ * @csspart header - Title row (and the close button in the Ads Manager drop-down).
+ * @csspart error - The banner shown in place of the sections when the profile could not be loaded.
+ * @csspart notice - The quiet notice after a change whose profile refresh failed, with its retry button.
+ * @csspart sections - The list of sections.
+ * @csspart footer - The ad-account note and link.
+ * @csspart section - Each section (exported from the sub-elements).
+ * @csspart summary - Each section's summary row (exported).
+ * @csspart section-title - Each section's title (exported).
+ * @csspart summary-value - Each section's current value (exported).
+ * @csspart action - The button that opens a section's editor (exported).
+ * @csspart editor - The container of a section's open editor (exported).
+ *
+ * @cssproperty [--usp-color-accent=#0a65cc] - Buttons, links and focus rings.
+ * @cssproperty [--usp-color-on-accent=#ffffff] - Text on accent-coloured buttons.
+ * @cssproperty [--usp-color-text=#161823] - Text.
+ * @cssproperty [--usp-color-text-muted=#5c5f66] - Secondary text.
+ * @cssproperty [--usp-color-surface=#ffffff] - Background.
+ * @cssproperty [--usp-color-border=#d0d3d9] - Lines and input borders.
+ * @cssproperty [--usp-color-danger=#c4122f] - Errors.
+ * @cssproperty [--usp-color-danger-surface=#fdeef0] - Background of the load-error banner.
+ * @cssproperty [--usp-color-success=#0b7a3e] - Success messages and the "Verified" badge's text.
+ * @cssproperty [--usp-color-badge=#eef1f5] - Background of status badges.
+ * @cssproperty [--usp-color-badge-success=#e3f4ea] - Background of the "Verified" badge.
+ * @cssproperty [--usp-color-highlight=#e8f0fb] - The highlighted option of the country picker.
+ * @cssproperty [--usp-radius=8px] - Corner radius.
+ * @cssproperty [--usp-space=16px] - Base spacing.
+ * @cssproperty [--usp-panel-padding=var(--usp-space)] - Padding inside the panel's frame.
+ * @cssproperty [--usp-target-size=36px] - Minimum size of touch targets (44px on mobile lite).
+ * @cssproperty [--usp-font=14px/1.45 system-ui, sans-serif] - Font shorthand (16px/1.5 on mobile lite).
  */
 export class UserSettingsPanel extends UserSettingsProvider {
   static override styles = [sharedStyles, panelStyles];
@@ -155,10 +183,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
   #renderSection(section: Section) {
     const open = this.activeSection === section;
     switch (section) {
-      case 'email': return html`<user-settings-email data-section="email" tabindex="-1" .open=${open}></user-settings-email>`;
-      case 'phone': return html`<user-settings-phone data-section="phone" tabindex="-1" .open=${open}></user-settings-phone>`;
-      case 'password': return html`<user-settings-password data-section="password" tabindex="-1" .open=${open}></user-settings-password>`;
-      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" tabindex="-1" .open=${open}></user-settings-tiktok>`;
+      case 'email': return html`<user-settings-email data-section="email" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
+      case 'phone': return html`<user-settings-phone data-section="phone" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
+      case 'password': return html`<user-settings-password data-section="password" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
+      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
     }
   }
 }

@@ -8,7 +8,12 @@ import { SettingsSection } from '../section/settings-section.js';
 /**
  * @tagname user-settings-password
  * @summary The password: when it last changed, and the editor that changes or sets it (loaded on open).
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the editor.
+ * @csspart editor - The editor's container.
  */
 export class UserSettingsPassword extends SettingsSection {
   protected readonly section = 'password';

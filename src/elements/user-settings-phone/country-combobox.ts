@@ -17,6 +17,7 @@ import type { CountryCode } from './phone-metadata.js';
  *
  * @fires change - The user picked another country: read `value`. Bubbles like a native `change` and, like it,
  * stays in the shadow root it is rendered in (not composed). Never fired because `value` was set.
+ * @csspart country - The country button.
  */
 export class UspCountryCombobox extends LitElement {
   /** The chosen country (ISO 3166-1 alpha-2). */

@@ -9,7 +9,12 @@ let humanize: ((number: string) => string) | undefined;
 /**
  * @tagname user-settings-phone
  * @summary The sign-in phone number: its summary row, and the editor that adds, changes or removes it (loaded on open).
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the editor. @csspart editor - The editor's container.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the editor.
+ * @csspart editor - The editor's container.
  */
 export class UserSettingsPhone extends SettingsSection {
   protected readonly section = 'phone';

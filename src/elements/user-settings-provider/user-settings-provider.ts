@@ -11,7 +11,7 @@ import { defaultReauthPrompt } from './default-reauth-prompt.js';
  * @summary Provides the settings context (backend, profile, messages, host settings) to
  * sub-elements placed inside it, for hosts that use them without the panel.
  * @slot - `<user-settings-email>`, `<user-settings-phone>`, `<user-settings-password>`, `<user-settings-tiktok>` in any layout.
- * @fires usp-session-expired - The backend answered 401; send the user to sign in.
+ * @fires {UserSettingsSessionExpiredEvent} usp-session-expired - The backend answered 401; send the user to sign in.
  */
 export class UserSettingsProvider extends LitElement {
   static override styles: CSSResultGroup = css`:host { display: contents; }`;

@@ -28,6 +28,8 @@ const stale = ['tiktok_linking_unavailable', 'tiktok_already_linked', 'tiktok_no
  * @fires usp-failed - A request or the link flow failed.
  * @fires usp-unlink-requested - Before unlinking; cancelable.
  * @fires usp-editor-close - The user is done.
+ * @csspart account - The linked account's card.
+ * @csspart avatar - The account's avatar.
  */
 export class UspTiktokEditor extends LitElement {
   static override styles = [sharedStyles, tiktokEditorStyles];
@@ -51,11 +53,22 @@ export class UspTiktokEditor extends LitElement {
     for (const controller of [this.#link, this.#unlink, this.#upgrade]) controller.clear();
   }
 
-  /** Click on "Link TikTok account": the popup must open now, before anything awaits. */
-  #onLink() {
+  /** The one Link / Cancel button: on Link the popup must open now, before anything awaits. */
+  #onLinkButton() {
+    if (this.#link.waiting) return this.#link.cancel();
     if (this.#link.blocked) return;
     this.#clear();
     this.#link.start();
+  }
+
+  /** The avatar did not load: the initial shows instead. */
+  #onAvatarError(event: Event) {
+    this.badAvatar = (event.target as HTMLImageElement).getAttribute('src') ?? undefined;
+  }
+
+  #onUnlinkButton() {
+    const account = this.context?.profile?.tiktok.account;
+    if (account) void this.#unlinkAccount(account);
   }
 
   /** The button that had focus may be gone: move focus to the outcome. */
@@ -65,7 +78,7 @@ export class UspTiktokEditor extends LitElement {
     if (!root.activeElement) root.querySelector<HTMLElement>('[role=alert], .note:not(:empty)')?.focus();
   }
 
-  async #onUnlink(account: NonNullable<Profile['tiktok']['account']>) {
+  async #unlinkAccount(account: NonNullable<Profile['tiktok']['account']>) {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
@@ -82,7 +95,7 @@ export class UspTiktokEditor extends LitElement {
     if (confirmed) this.#change(this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
   }
 
-  async #onUpgrade() {
+  async #onUpgradeButton() {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
@@ -131,7 +144,7 @@ export class UspTiktokEditor extends LitElement {
       body = html`
         <div class="card" part="account">
           ${avatar && avatar !== this.badAvatar
-            ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${() => (this.badAvatar = avatar)}>`
+            ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${this.#onAvatarError}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
           <div class="names">
             <strong><bdi>${account.displayName}</bdi></strong>
@@ -142,8 +155,8 @@ export class UspTiktokEditor extends LitElement {
         </div>
         <div class="row">
           ${!account.isBusinessAccount && businessUpgradeAvailable
-            ? html`<button class="primary" @click=${this.#onUpgrade}>${t['tiktok.upgrade']}</button>` : nothing}
-          <button class="danger" @click=${() => this.#onUnlink(account)}>${t['tiktok.unlink']}</button>
+            ? html`<button class="primary" @click=${this.#onUpgradeButton}>${t['tiktok.upgrade']}</button>` : nothing}
+          <button class="danger" @click=${this.#onUnlinkButton}>${t['tiktok.unlink']}</button>
           <button @click=${this.#close}>${t['action.done']}</button>
         </div>`;
     } else if (!linkingAvailable) {
@@ -154,7 +167,7 @@ export class UspTiktokEditor extends LitElement {
       body = html`<p>${t['tiktok.benefits']}</p>
         <ul><li>${t['tiktok.benefitSignIn']}</li><li>${t['tiktok.benefitVideos']}</li></ul>
         <div class="row">
-          <button class=${link.waiting ? '' : 'primary'} @click=${link.waiting ? () => link.cancel() : this.#onLink}>${
+          <button class=${link.waiting ? '' : 'primary'} @click=${this.#onLinkButton}>${
             t[link.waiting ? 'action.cancel' : 'tiktok.link']}</button>
           ${link.waiting ? nothing : html`<button @click=${this.#close}>${t['action.done']}</button>`}
         </div>`;

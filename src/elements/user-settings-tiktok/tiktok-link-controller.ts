@@ -6,7 +6,7 @@ import { ActionController } from '../../controllers/action-controller.js';
 import { UserSettingsChangedEvent, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { safeUrl } from '../../utils/url.js';
-import { LINK_HOST_PARAM, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
+import { claimReturnedLinkState, isLinkState, LINK_STATE_PARAM, rememberLinkState } from './link-params.js';
 import { linkError, linkFailure } from './link-outcome.js';
 
 /** How the link flow leaves the page and how often it polls; tests and stories replace these. */
@@ -28,6 +28,9 @@ export const tiktokLink = {
   openerCutMs: 5000,
 };
 
+/** The `type` of the callback's message (SPEC §4.4 item 2). */
+const LINK_MESSAGE = 'user-settings:tiktok-link';
+
 /** Where a link flow stands, or how it ended without failing: the message key the editor announces. */
 export type LinkStatus = `tiktok.${'redirecting' | 'waiting' | 'finishing' | 'linked' | 'cancelled'}`;
 
@@ -41,6 +44,8 @@ interface Attempt {
   readonly abort: AbortController;
   /** Ends the pause between two polls early (the callback's message arrived). */
   wake?: () => void;
+  /** The callback's message came during a poll: poll again at once. */
+  hinted?: boolean;
 }
 
 /** What one read of the link session gave. */
@@ -48,11 +53,13 @@ type Read = { session: LinkSessionStatus; error?: undefined } | { session?: unde
 
 /**
  * Runs the TikTok link flow of SPEC §4.4 for an editor: opens the popup (or falls back to a
- * redirect), creates the link session, then waits for the callback's message (trusted origin,
- * our state only) or a final polled status; on connect, finishes a redirect that came back with
- * `usp_link_state` (for this host layout) and takes it out of the address bar; on disconnect,
- * stops listening and polling. Fires `usp-changed` / `usp-failed` (`tiktok-link`) on the host,
- * at most once per attempt. The host renders `status`, `waiting` and `action` (saving, failure).
+ * redirect), creates the link session, then polls it until it is final; the callback's message
+ * (from the popup itself, the callback origin, our state) only makes it poll at once, so every
+ * outcome is the backend's. On connect, finishes a redirect that came back with a
+ * `usp_link_state` this tab started for this host layout (once), and takes it out of the address
+ * bar; on disconnect, stops listening and polling. Fires `usp-changed` / `usp-failed`
+ * (`tiktok-link`) on the host, at most once per attempt. The host renders `status`, `waiting` and
+ * `action` (saving, failure).
  */
 export class TiktokLinkController implements ReactiveController {
   /**
@@ -108,15 +115,12 @@ export class TiktokLinkController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Back from TikTok in redirect mode: finish the flow, and leave no state in the address bar.
-    // (The host's context consumer, added by its decorator in the constructor, has connected first.)
+    // Back from TikTok in redirect mode: finish the flow this tab started, and leave no state in
+    // the address bar. (The host's context consumer, added by its decorator in the constructor,
+    // has connected first.)
     const kind = this.#context()?.host.kind;
-    const linkState = kind && returnedLinkState(kind);
+    const linkState = kind && claimReturnedLinkState(kind);
     if (!linkState) return;
-    const url = new URL(location.href);
-    url.searchParams.delete(LINK_STATE_PARAM);
-    url.searchParams.delete(LINK_HOST_PARAM);
-    history.replaceState(history.state, '', url);
     this.#set('tiktok.finishing');
     void this.#watch(this.#begin(linkState), 0);
   }
@@ -131,7 +135,6 @@ export class TiktokLinkController implements ReactiveController {
     const mode = popup ? 'popup' : 'redirect';
     const returnUrl = new URL(location.href);
     returnUrl.searchParams.delete(LINK_STATE_PARAM);
-    returnUrl.searchParams.set(LINK_HOST_PARAM, host.kind);
     const result = await this.action.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
     if (!result) {
       popup?.close();
@@ -140,11 +143,13 @@ export class TiktokLinkController implements ReactiveController {
     const { state: linkState, expiresAt } = result.value;
     // Only the parsed href of a safe URL is opened, never the string the server sent.
     const authorizeUrl = safeUrl(result.value.authorizeUrl);
-    if (!authorizeUrl) {
+    if (!authorizeUrl || !isLinkState(linkState)) {
       popup?.close();
-      return this.#end(new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL' }));
+      return this.#end(new UserSettingsError({ kind: 'invalid_response', message: 'Unsafe authorize URL or malformed state' }));
     }
     if (!popup) {
+      // Bound to this tab before leaving: only this tab finishes it, once, on return.
+      rememberLinkState(linkState, host.kind);
       this.#set('tiktok.redirecting');
       return tiktokLink.navigate(authorizeUrl);
     }
@@ -185,18 +190,26 @@ export class TiktokLinkController implements ReactiveController {
         // Past the session's expiry, waiting longer cannot succeed.
         if (Date.now() > attempt.expiresAt) return this.#settle(attempt, linkError('tiktok_link_expired'));
         pause = tiktokLink.pollMs;
-      } else if (error.code === 'rate_limited') {
-        pause = Math.max(tiktokLink.pollMs, (error.retryAfterSeconds ?? 0) * 1000);
-      } else if (error.code === 'not_found') {
-        // The backend no longer knows the session: it expired or was never finished.
-        return this.#settle(attempt, linkError('tiktok_link_expired'));
-      } else if (error.retryable && failures < tiktokLink.pollRetries) {
-        failures += 1;
-        pause = tiktokLink.pollMs * 2 ** failures;
       } else {
-        return this.#settle(attempt, error);
+        // The backend no longer knows the session: it expired or was never finished.
+        if (error.code === 'not_found') return this.#settle(attempt, linkError('tiktok_link_expired'));
+        const retryIn = this.#retryPause(error, failures);
+        if (retryIn === undefined) return this.#settle(attempt, error);
+        if (error.code !== 'rate_limited') failures += 1;
+        pause = retryIn;
       }
     }
+  }
+
+  /**
+   * How long to wait before polling again after a failed poll, or undefined to show the failure:
+   * a rate limit waits its `Retry-After`; other transient failures wait 2, 4, 8 … × `pollMs`, up
+   * to `pollRetries` times in a row.
+   */
+  #retryPause(error: UserSettingsError, failuresBefore: number): number | undefined {
+    if (error.code === 'rate_limited') return Math.max(tiktokLink.pollMs, (error.retryAfterSeconds ?? 0) * 1000);
+    if (!error.retryable || failuresBefore >= tiktokLink.pollRetries) return undefined;
+    return tiktokLink.pollMs * 2 ** (failuresBefore + 1);
   }
 
   async #read(attempt: Attempt): Promise<Read> {
@@ -209,6 +222,10 @@ export class TiktokLinkController implements ReactiveController {
 
   /** Waits `ms`, or less when the attempt is woken (a message came) or ends. */
   #pause(attempt: Attempt, ms: number): Promise<void> {
+    if (attempt.hinted) {
+      attempt.hinted = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -221,13 +238,18 @@ export class TiktokLinkController implements ReactiveController {
     });
   }
 
-  /** The callback's message (SPEC §4.4 item 2), from the callback origin for our state (`EventListener`). */
-  handleEvent({ origin, data }: MessageEvent): void {
+  /**
+   * The callback's message (SPEC §4.4 items 2 and 5; `EventListener`): accepted only from the popup
+   * window itself, from the callback origin, for our state. It is a hint, not the outcome: the
+   * session is read at once, and what the backend says is told.
+   */
+  handleEvent({ source, origin, data }: MessageEvent): void {
     const attempt = this.#attempt;
-    const { callbackOrigin } = this.#context()?.host ?? {};
-    if (!attempt || origin !== callbackOrigin || data?.type !== 'user-settings:tiktok-link' || data.state !== attempt.state) return;
-    if (typeof data.status !== 'string' || data.status === 'pending') return;
-    void this.#finish(attempt, { state: attempt.state, status: data.status, error: data.error });
+    if (!attempt?.popup || source !== attempt.popup || origin !== this.#context()?.host.callbackOrigin) return;
+    if (data?.type !== LINK_MESSAGE || data.state !== attempt.state) return;
+    this.#set('tiktok.finishing');
+    if (attempt.wake) attempt.wake();
+    else attempt.hinted = true; // a poll is on its way: poll again right after it
   }
 
   /** A final session: refreshes the profile after a link, then ends with the outcome. */

@@ -3,23 +3,30 @@ import type { Profile } from '../../api/schemas.js';
 import { formatParts } from '../../i18n/format-parts.js';
 import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
-import { LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
+import { dropStrayLinkState, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
 /**
  * @tagname user-settings-tiktok
  * @summary The linked TikTok account: link state, and the manager that links, unlinks and upgrades it (loaded on open).
- * @fires usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
- * @csspart section - The whole section. @csspart summary - The summary row. @csspart action - The button that opens the manager. @csspart editor - The manager's container.
+ * @fires {UserSettingsUnlinkRequestedEvent} usp-unlink-requested - Before unlinking; `preventDefault()` vetoes it. `detail.account`.
+ * @csspart section - The whole section.
+ * @csspart summary - The summary row.
+ * @csspart section-title - The section's title.
+ * @csspart summary-value - The current value (address, number, state).
+ * @csspart action - The button that opens the manager.
+ * @csspart editor - The manager's container.
  */
 export class UserSettingsTiktok extends SettingsSection {
   protected readonly section = 'tiktok';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back from TikTok in redirect mode: open the manager, which finishes the link flow.
+    // Back from TikTok in redirect mode: open the manager, which finishes the link flow, when this
+    // tab started it for this host layout; a state nobody here may finish is ignored and removed.
     // (After this first render, so a panel that is rendering us is not asked to update mid-update.)
     if (!new URLSearchParams(location.search).has(LINK_STATE_PARAM)) return;
     void this.updateComplete.then(() => {
+      dropStrayLinkState();
       if (this.context && returnedLinkState(this.context.host.kind)) this.toggle(true);
     });
   }

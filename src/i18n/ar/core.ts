@@ -10,7 +10,7 @@ export const core: Record<keyof typeof en, string> = {
   'panel.close': 'إغلاق الإعدادات',
   'panel.retry': 'إعادة المحاولة',
   'panel.loadFailed': 'تعذّر تحميل إعداداتك.',
-  'panel.refreshFailed': 'تم حفظ التغيير، لكن تعذّر تحديث بقية إعداداتك.',
+  'panel.refreshFailed': 'تم الحفظ. تعذّر تحديث بقية إعداداتك.',
   'summary.notSet': 'غير محدد',
   'summary.verified': 'تم التحقق',
   'summary.unverified': 'لم يتم التحقق',

@@ -9,7 +9,7 @@ export const core = {
   'panel.close': 'Close settings',
   'panel.retry': 'Try again',
   'panel.loadFailed': 'We couldn\'t load your settings.',
-  'panel.refreshFailed': 'Your change is saved, but we couldn\'t refresh the rest of your settings.',
+  'panel.refreshFailed': 'Saved. We couldn\'t refresh the rest of your settings.',
   'summary.notSet': 'Not set',
   'summary.verified': 'Verified',
   'summary.unverified': 'Not verified',

@@ -10,7 +10,7 @@ export const core: Record<keyof typeof en, string> = {
   'panel.close': 'Fermer les paramètres',
   'panel.retry': 'Réessayer',
   'panel.loadFailed': 'Impossible de charger vos paramètres.',
-  'panel.refreshFailed': 'Votre modification est enregistrée, mais nous n\'avons pas pu actualiser le reste de vos paramètres.',
+  'panel.refreshFailed': 'Enregistré. Impossible d\'actualiser le reste de vos paramètres.',
   'summary.notSet': 'Non défini',
   'summary.verified': 'Vérifié',
   'summary.unverified': 'Non vérifié',
