@@ -1,12 +1,16 @@
 /** Shared arrange/act steps for the fault-matrix drivers: opening an editor by its summary button. */
-import { deepQuery, waitFor, waitForEditor } from '../support/dom.js';
+import { deepQuery, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
 import type { Cell } from './matrix.js';
 
 /** Clicks the summary `button` and waits for `usp-<section>-editor` to show `ready`. */
 export async function openEditor(cell: Cell, section: string, button: string, ready = 'form') {
   await user.click('button', button);
-  return waitForEditor(`usp-${section}-editor`, { ready, root: cell.panel.shadowRoot! });
+  // The editor's chunk loads lazily: on a busy shared machine that can take a while.
+  return waitFor(() => {
+    const editor = deepQuery(`usp-${section}-editor`, cell.panel.shadowRoot!);
+    return editor?.shadowRoot?.querySelector(ready) ? editor : undefined;
+  }, { timeout: 20_000, message: `the ${section} editor` });
 }
 
 /** The open editor of `section`. */

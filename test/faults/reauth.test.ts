@@ -76,7 +76,9 @@ describe('re-verification dialog: a password is cleared only when the server ref
     expect(fieldErrors(dialog(cell))).to.deep.equal([en['error.reauth_invalid']]);
     expect(generalAlert(dialog(cell))).to.equal('');
     expect(valueOf(dialog(cell), 'password')).to.equal('');
-    expect(requestsTo(cell.mock, 'reauth').map((r) => r.status)).to.deep.equal([0, 422]);
+    const [dropped, refused] = requestsTo(cell.mock, 'reauth').map((r) => r.status ?? -1);
+    expect(dropped, 'the dropped request').to.equal(0);
+    expect(refused, 'the refusal (4xx)').to.be.within(400, 499);
     expect(passwordDriver.typed(cell), 'the form behind it is untouched').to.deep.equal(NEW);
   });
 });
