@@ -42,9 +42,22 @@ function shippedPathsAndTags() {
       // The helper's own `customElements.define(tag, …)` is no tag of the package.
       const helper = modules.find((module) => module.path === 'src/utils/define-element.ts');
       if (helper) helper.exports = helper.exports?.filter((e) => e.kind !== 'custom-element-definition');
+      dropUnnamedEvents(modules);
       rewrite(modules);
     },
   };
+}
+
+/**
+ * The analyzer records each `dispatchEvent(new SomeEvent())` as an event with a type but no name
+ * (the name is a static of the class). The public ones are named by the class's
+ * `@fires {SomeEvent} usp-…` lines; an event no `@fires` names is internal
+ * (`src/events/internal-events.ts`) and no part of the manifest.
+ */
+function dropUnnamedEvents(modules) {
+  for (const declaration of modules.flatMap((module) => module.declarations ?? [])) {
+    if (declaration.events) declaration.events = declaration.events.filter((e) => e.name);
+  }
 }
 
 export default {

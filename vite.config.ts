@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.mjs';
+import { generatePhoneMetadata } from './scripts/phone-metadata.mjs';
 
 /**
  * `vite` serves the demo (index.html + demo/, MSW worker and mock TikTok page from public/).
@@ -12,7 +13,11 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       publicDir: false,
       // The JS minifier leaves template text alone; this drops the indentation of css`` and html``.
-      plugins: [minifyLitTemplatesPlugin()],
+      plugins: [
+        minifyLitTemplatesPlugin(),
+        // The phone editor's per-zone metadata, from the installed libphonenumber-js (no network).
+        { name: 'phone-metadata', buildStart: () => void generatePhoneMetadata() },
+      ],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -27,7 +32,8 @@ export default defineConfig(({ mode }): UserConfig => {
           // Let the entry export what lazy chunks share with it, instead of a separate shared chunk.
           preserveEntrySignatures: 'allow-extension',
           output: {
-            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Each world zone's phone metadata is a chunk of its own: phone-zone-N.
+            chunkFileNames: ({ name }) => `chunks/${name.startsWith('zone-') ? 'phone-' : ''}[name]-[hash].js`,
             minify: true,
             // The response schemas (src/api/responses.ts, a dynamic import target) are left to
             // automatic chunking: their chunk holds zod/mini and the schemas and nothing else, and
@@ -39,12 +45,11 @@ export default defineConfig(({ mode }): UserConfig => {
             advancedChunks: {
               includeDependenciesRecursively: false,
               groups: [
-                { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js/ },
                 {
                   name: 'editors',
                   // Everything lazy: controllers, dialogs, and each capability's folder except
                   // its public summary element, the redirect-return check and the phone library's door.
-                  test: /node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata))/,
+                  test: /node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata|metadata[\\/]zone-))/,
                 },
               ],
             },

@@ -105,6 +105,7 @@ export async function checkBackend(options, print) {
     redactor.add(value.split(/\s+/).pop()); // the token of "Bearer <token>"
   }
   redactor.add(options.password);
+  redactor.add(decodeURIComponent(new URL(options.apiBase).password));
   const report = new Report(redactor, print);
   const client = new KitClient({ ...options, maxRequests: options.maxRequests });
   let contract;

@@ -6,11 +6,14 @@ import type { Section } from '../context/settings-context.js';
  * the code input's value itself). Public events are in `events.ts`.
  */
 
-/** A sub-element opened or closed its editor (the panel shows one at a time when compact). */
+/**
+ * A sub-element opened or closed its editor (the panel, listening on each, shows one at a time
+ * when compact). It does not bubble: a host placing sub-elements in its own page never sees it.
+ */
 export class SectionToggleEvent extends Event {
   static readonly type = 'usp-section-toggle';
   constructor(readonly section: Section, readonly open: boolean) {
-    super(SectionToggleEvent.type, { bubbles: true });
+    super(SectionToggleEvent.type);
   }
 }
 

@@ -4,6 +4,7 @@
  * line against deliberately broken variants, it prints no secret and it keeps to its bounds.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   failures,
@@ -118,6 +119,19 @@ describe('against broken variants of the mock', () => {
     // openapi.json allows properties beyond the listed ones (the panel's parsing ignores them),
     // so the extra "name" is not a problem of its own.
     assert.doesNotMatch(check?.why ?? '', /unexpected property "name"/);
+  });
+
+  test('an extra property in /me is noted, not failed: the panel ignores it', async () => {
+    const run = await runBroken((answer) => {
+      if (answer.path === '/me' && answer.status === 200) answer.body = JSON.stringify({ ...JSON.parse(answer.body), locale: 'en-GB' });
+    });
+    const check = findCheck(run, 'GET /me', 'answers 200 Profile');
+    assert.equal(check?.verdict, 'pass');
+    // When the document closes the object, the line says what it ignored.
+    const contract = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8'));
+    if (contract.components.schemas.Profile.additionalProperties === false) {
+      assert.match(check?.why ?? '', /extra properties the panel ignores: \(root\) has unexpected property "locale"/);
+    }
   });
 
   test('a wrong status fails that check', async () => {

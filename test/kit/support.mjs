@@ -17,16 +17,22 @@ export const MOCK_TOKEN = 'kit-test-token-7f3a9c';
 /**
  * Starts `user-settings-panel mock-server --port 0` and waits for the address it prints.
  * @param {string[]} [extra] more arguments
- * @returns {Promise<{ apiBase: string, origin: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ apiBase: string, origin: string, listening: string, stop: () => Promise<void> }>}
  */
 export async function startMockServerProcess(extra = []) {
   const child = spawn(process.execPath, [CLI, 'mock-server', '--port', '0', '--quiet', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const apiBase = await new Promise((resolve, reject) => {
+  /** @type {[string, string]} */
+  const [apiBase, listening] = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /mock backend: (\S+)/.exec(output);
-      if (match) resolve(match[1]);
+      const api = /mock backend: (\S+)/.exec(output);
+      const dev = /dev routes: +(\S+)/.exec(output);
+      if (!api || !dev) return;
+      // Behind a public origin it also says where it really listens.
+      const real = /listening on: (\S+)/.exec(output);
+      if (real) resolve([api[1], real[1]]);
+      else if (!extra.includes('--public-origin')) resolve([api[1], new URL(api[1]).origin]);
     });
     child.stderr.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`mock-server exited (${code}): ${output}`)));
@@ -34,6 +40,7 @@ export async function startMockServerProcess(extra = []) {
   return {
     apiBase,
     origin: new URL(apiBase).origin,
+    listening,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -12,7 +12,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 /**
  * @typedef {object} OpenApiResponse
  * @property {Record<string, { schema?: object }>} [content]
- * @property {Record<string, { required?: boolean, schema?: object } | { $ref: string }>} [headers]
+ * @property {Record<string, { required?: boolean, schema?: object, $ref?: string }>} [headers]
  */
 
 const DOCUMENT_ID = 'usp-openapi';
@@ -28,14 +28,18 @@ const FORMATS = {
 export class Contract {
   /** @type {any} */
   #document;
+  /** Validates by the document as written. */
   #ajv;
+  /** Validates by the document with its objects opened (no `additionalProperties: false`). */
+  #openAjv;
 
   /** @param {any} document a parsed OpenAPI 3.1 document */
   constructor(document) {
     if (!document || typeof document !== 'object' || !document.paths) throw new Error('not an OpenAPI document (no paths)');
     this.#document = document;
-    this.#ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, formats: FORMATS });
-    this.#ajv.addSchema(document, DOCUMENT_ID);
+    const options = { strict: false, allErrors: true, validateFormats: true, formats: FORMATS };
+    this.#ajv = new Ajv2020(options).addSchema(document, DOCUMENT_ID);
+    this.#openAjv = new Ajv2020(options).addSchema(withOpenObjects(document), DOCUMENT_ID);
   }
 
   /** @param {string} file */
@@ -81,44 +85,72 @@ export class Contract {
    * @returns {string[]} problems, empty when the answer conforms
    */
   problems(exchange) {
+    return this.check(exchange).problems;
+  }
+
+  /**
+   * `problems`, and `notes`: properties the schema does not list. The document closes its objects
+   * (`additionalProperties: false`), but the panel ignores unknown properties and the contract
+   * grows by adding them (SPEC: extend, never break), so they are reported, not failed.
+   * @param {Exchange} exchange
+   * @returns {{ problems: string[], notes: string[] }}
+   */
+  check(exchange) {
     const declared = this.responseFor(exchange.method, exchange.template, exchange.status);
-    if (!declared) return [`status ${exchange.status} is not declared for ${exchange.method} ${exchange.template}`];
+    if (!declared) return { problems: [`status ${exchange.status} is not declared for ${exchange.method} ${exchange.template}`], notes: [] };
     const problems = [];
     for (const [name, header] of Object.entries(declared.response.headers ?? {})) {
-      const required = 'required' in header && header.required === true;
-      if (required && !exchange.headers.has(name)) problems.push(`header ${name} is missing`);
+      if (this.#resolve(header, '').response.required === true && !exchange.headers.has(name)) problems.push(`header ${name} is missing`);
     }
     const json = declared.response.content?.['application/json'];
     if (!json) {
       if (exchange.text.length > 0) problems.push(`a ${exchange.status} answer has no body in the contract, got ${exchange.text.length} bytes`);
-      return problems;
+      return { problems, notes: [] };
     }
     const type = exchange.headers.get('content-type') ?? '';
     if (!JSON_TYPE.test(type)) problems.push(`Content-Type is "${type || 'missing'}", not application/json`);
     if (exchange.json === undefined) {
       problems.push(`body is not JSON (${describeText(exchange.text)})`);
-      return problems;
+      return { problems, notes: [] };
     }
-    if (json.schema) {
-      const schemaPointer = `${declared.pointer}/content/application~1json/schema`;
-      const validate = this.#ajv.getSchema(`${DOCUMENT_ID}${schemaPointer}`);
-      if (!validate) throw new Error(`the document's schema at ${schemaPointer} does not compile`);
-      if (!validate(exchange.json)) problems.push(...formatErrors(validate.errors ?? [], schemaName(json.schema)));
-    }
-    return problems;
+    if (!json.schema) return { problems, notes: [] };
+    const id = `${DOCUMENT_ID}${declared.pointer}/content/application~1json/schema`;
+    const validateOpen = this.#openAjv.getSchema(id);
+    const validate = this.#ajv.getSchema(id);
+    if (!validate || !validateOpen) throw new Error(`the document's schema at ${id} does not compile`);
+    const name = schemaName(json.schema);
+    if (!validateOpen(exchange.json)) return { problems: [...problems, formatErrors(validateOpen.errors ?? [], name)], notes: [] };
+    if (validate(exchange.json)) return { problems, notes: [] };
+    const extra = (validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties');
+    return { problems, notes: [`extra properties the panel ignores: ${[...new Set(extra.map(describeError))].join('; ')}`] };
   }
 
   /**
-   * Follows a `$ref` to a shared response (`#/components/responses/X`).
+   * Follows a `$ref` to a shared response or header (`#/components/responses/X`).
    * @param {any} value
    * @param {string} pointer
-   * @returns {{ pointer: string, response: OpenApiResponse }}
+   * @returns {{ pointer: string, response: any }}
    */
   #resolve(value, pointer) {
     if (typeof value?.$ref !== 'string' || !value.$ref.startsWith('#/')) return { pointer, response: value };
     const target = value.$ref.slice(2).split('/').map(unescapePointer).reduce((/** @type {any} */ node, /** @type {string} */ key) => node?.[key], this.#document);
     return this.#resolve(target, value.$ref);
   }
+}
+
+/**
+ * A copy of the document whose schemas allow properties they do not list.
+ * @param {unknown} node
+ * @returns {any}
+ */
+function withOpenObjects(node) {
+  if (Array.isArray(node)) return node.map(withOpenObjects);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'additionalProperties' && value === false))
+      .map(([key, value]) => [key, withOpenObjects(value)]),
+  );
 }
 
 /** @param {string} segment */
@@ -142,11 +174,11 @@ function schemaName(schema) {
  * @param {string} name
  */
 function formatErrors(errors, name) {
-  // anyOf branches repeat each other; the most specific messages come first.
+  // anyOf only says that no branch matched; the branches' own errors say why.
   const lines = [...new Set(errors.filter((error) => error.keyword !== 'anyOf').map(describeError))];
   const shown = lines.slice(0, 3).join('; ');
   const more = lines.length > 3 ? ` (+${lines.length - 3} more)` : '';
-  return [`does not match ${name}: ${shown || 'no branch of anyOf matches'}${more}`];
+  return `does not match ${name}: ${shown || 'no branch of anyOf matches'}${more}`;
 }
 
 /** @param {import('ajv').ErrorObject} error */

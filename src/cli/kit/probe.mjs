@@ -28,7 +28,9 @@ export function settle(kit, answer, check, expectations) {
     );
     return false;
   }
-  const problems = answer.status === 0 ? [describeAnswer(answer)] : [...expectations(answer), ...kit.contract.problems(answer)];
-  kit.report.verdict(name, check, [...new Set(problems)], describeAnswer(answer).replace(/^got /, ''));
+  const conformance = answer.status === 0 ? { problems: [describeAnswer(answer)], notes: [] } : kit.contract.check(answer);
+  const problems = [...new Set([...(answer.status === 0 ? [] : expectations(answer)), ...conformance.problems])];
+  const evidence = [describeAnswer(answer).replace(/^got /, ''), ...conformance.notes].join('; ');
+  kit.report.verdict(name, check, problems, evidence);
   return problems.length === 0;
 }

@@ -31,6 +31,8 @@ export class KitSession {
   profile;
   /** Whether the backend asked for re-verification at least once. */
   askedForReauth = false;
+  /** While set, requests ignore the budgets (the password checks, which must be able to change it back). */
+  essential = false;
 
   /**
    * @param {KitOptions} options
@@ -92,7 +94,7 @@ export class KitSession {
    * @returns {Promise<Exchange>}
    */
   async #sendObserved(spec) {
-    const answer = await this.client.send(spec);
+    const answer = await this.client.send(this.essential ? { ...spec, essential: true } : spec);
     if (answer.status === 429) {
       this.report.verdictOnce(route(spec), '429 carries Retry-After', retryAfterProblems(answer));
     }

@@ -15,7 +15,12 @@ export const STRANDED_PASSWORD_FILE = 'usp-kit-temporary-password.txt';
 
 /** @param {import('./session.mjs').KitSession} kit */
 export async function writeChecks(kit) {
-  await checkPassword(kit);
+  kit.essential = true;
+  try {
+    await checkPassword(kit);
+  } finally {
+    kit.essential = false;
+  }
   await checkEmailVerification(kit);
   await checkLinkSession(kit);
   await checkReauthByPassword(kit);
@@ -46,7 +51,7 @@ async function checkPassword(kit) {
   kit.redactor.add(wrongCurrent);
 
   const refused = await kit.exchange(
-    { method: 'POST', template: '/password', body: { currentPassword: wrongCurrent, newPassword: temporary, signOutOtherSessions: false }, essential: true },
+    { method: 'POST', template: '/password', body: { currentPassword: wrongCurrent, newPassword: temporary, signOutOtherSessions: false } },
     { reauth: true },
   );
   if (refused.status >= 200 && refused.status < 300) kit.password = temporary; // it took the wrong one: restore from there
@@ -56,7 +61,7 @@ async function checkPassword(kit) {
 
   if (kit.password === original) {
     const changed = await kit.exchange(
-      { method: 'POST', template: '/password', body: { currentPassword: original, newPassword: temporary, signOutOtherSessions: false }, essential: true },
+      { method: 'POST', template: '/password', body: { currentPassword: original, newPassword: temporary, signOutOtherSessions: false } },
       { reauth: true },
     );
     if (changed.status >= 200 && changed.status < 300) kit.password = temporary;
@@ -68,7 +73,7 @@ async function checkPassword(kit) {
   // one, so the kit also sees a changing request accept the token (SPEC §4.3).
   const token = kit.askedForReauth ? undefined : await kit.reauthByPassword();
   const restored = await kit.exchange(
-    { method: 'POST', template: '/password', body: { currentPassword: kit.password, newPassword: original, signOutOtherSessions: false }, reauthToken: token, essential: true },
+    { method: 'POST', template: '/password', body: { currentPassword: kit.password, newPassword: original, signOutOtherSessions: false }, reauthToken: token },
     { reauth: true },
   );
   const back = restored.status >= 200 && restored.status < 300;
@@ -175,7 +180,9 @@ async function checkReauthByPassword(kit) {
   const wrong = `Not-${randomBytes(12).toString('base64url')}`;
   kit.redactor.add(wrong);
   const refused = await kit.exchange({ method: 'POST', template: '/reauth', body: { method: 'password', password: wrong } });
-  settle(kit, refused, 'wrong password: 400 reauth_invalid', (answer) => expectError(answer, { status: 400, codes: ['reauth_invalid'] }));
+  settle(kit, refused, 'wrong password: 400 reauth_invalid', (answer) =>
+    expectError(answer, { status: 400, codes: ['reauth_invalid'] }),
+  );
 }
 
 /**

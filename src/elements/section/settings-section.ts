@@ -6,7 +6,12 @@ import { settingsContext, type Section, type SettingsContext } from '../../conte
 import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { firstTabbable } from '../shared/dialog.js';
 import { settingsSectionStyles } from './settings-section.styles.js';
+
+const whenIdle = (callback: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
+const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 /** What a section's summary row shows for the current profile. */
 export interface SectionSummary {
@@ -54,6 +59,22 @@ export abstract class SettingsSection extends LitElement {
     if (changed.has('open') && this.open) void this.loadEditor();
   }
 
+  #prefetch?: number;
+
+  protected override updated(): void {
+    // Once the profile shows, the editor's code loads while the page is idle (never before, so
+    // it does not compete with the profile), and opening it needs no request for it.
+    if (this.#prefetch === undefined && this.context?.profile) {
+      this.#prefetch = whenIdle(() => void this.loadEditor().catch(() => undefined));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#prefetch) cancelIdle(this.#prefetch);
+    this.#prefetch = undefined;
+  }
+
   /** Opens or closes the editor and tells the panel (which shows one at a time when compact). */
   protected toggle(open = !this.open): void {
     this.open = open;
@@ -67,8 +88,37 @@ export abstract class SettingsSection extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part=action]')?.focus();
   }
 
-  #onActionClick(): void {
-    this.toggle();
+  /**
+   * Opens the editor and moves focus into it: first onto the section's heading (the button
+   * that had focus is gone, and the editor's chunk may still be loading), then onto the
+   * editor's first field or button once it has rendered.
+   */
+  async #onActionClick(): Promise<void> {
+    this.toggle(true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=section-title]')?.focus();
+    const editor = this.renderRoot.querySelector<HTMLElement>('[part=editor]');
+    // The editor's chunk (and the phone's number library) may take a moment: wait for a field,
+    // as long as focus is still on the heading (the user may have moved on).
+    for (let waited = 0; waited < 10_000 && editor?.isConnected; waited += 50) {
+      if (!this.shadowRoot!.activeElement?.matches('[part=section-title]')) return;
+      const first = firstTabbable(editor);
+      if (first) return first.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Escape cancels this editor only: the event stops here, so a host's drop-down around the
+   * panel stays open. A modal dialog or the country list inside handles its own Escape first.
+   */
+  #onEditorKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.stopPropagation();
+    // A modal dialog's own Escape (its default action) closes only the dialog.
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement)) return;
+    event.preventDefault();
+    void this.#onEditorClose();
   }
 
   protected override render() {
@@ -83,7 +133,7 @@ export abstract class SettingsSection extends LitElement {
       <section part="section">
         <div class="summary" part="summary">
           <div class="summary-text">
-            <h3 id=${titleId} part="section-title">${title}</h3>
+            <h3 id=${titleId} part="section-title" tabindex=${this.open ? '-1' : nothing}>${title}</h3>
             <div class="summary-value" part="summary-value">${value}</div>
           </div>
           ${action && !this.open
@@ -92,7 +142,8 @@ export abstract class SettingsSection extends LitElement {
             : nothing}
         </div>
         ${this.open
-          ? html`<div id=${editorId} class="editor" part="editor" @usp-editor-close=${this.#onEditorClose}>${this.renderEditor()}</div>`
+          ? html`<div id=${editorId} class="editor" part="editor" @usp-editor-close=${this.#onEditorClose}
+              @keydown=${this.#onEditorKeydown}>${this.renderEditor()}</div>`
           : nothing}
       </section>
     `;

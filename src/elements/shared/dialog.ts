@@ -18,6 +18,18 @@ export function deepActiveElement(): HTMLElement | null {
   return active as HTMLElement | null;
 }
 
+const tabbable = 'button, a[href], input, select, textarea, [tabindex]';
+
+/** The first element Tab would reach inside `root` (through shadow roots), if any. */
+export function firstTabbable(root: ParentNode): HTMLElement | undefined {
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    if (el.matches(tabbable) && el.tabIndex >= 0 && !el.matches(':disabled, [hidden] *, [hidden]') && el.getClientRects().length) return el;
+    const inner = el.shadowRoot && firstTabbable(el.shadowRoot);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /**
  * Adds `element` (a new one, so its dialog's `returnValue` starts empty) to `host`'s shadow root
  * (so it inherits the host's context and direction),

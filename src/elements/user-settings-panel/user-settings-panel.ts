@@ -41,7 +41,9 @@ const sectionParts = 'section, summary, section-title, summary-value, action, ed
  * @cssproperty [--usp-color-text=#161823] - Text.
  * @cssproperty [--usp-color-text-muted=#5c5f66] - Secondary text.
  * @cssproperty [--usp-color-surface=#ffffff] - Background.
- * @cssproperty [--usp-color-border=#d0d3d9] - Lines and input borders.
+ * @cssproperty [--usp-color-scheme=light dark] - `light` or `dark` pins the theme; by default it follows `prefers-color-scheme` (also `theme="light|dark"`).
+ * @cssproperty [--usp-color-border=#d0d3d9] - Separator lines (decorative).
+ * @cssproperty [--usp-color-control-border=#767b85] - Borders of inputs, buttons and checkboxes (at least 3:1 against the surface).
  * @cssproperty [--usp-color-danger=#c4122f] - Errors.
  * @cssproperty [--usp-color-danger-surface=#fdeef0] - Background of the load-error banner.
  * @cssproperty [--usp-color-success=#0b7a3e] - Success messages and the "Verified" badge's text.
@@ -172,7 +174,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return html`
       ${notice}
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
-      <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
+      <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
         ${adHref ? html`<a href=${adHref}>${t['panel.adAccountLink']}</a>` : nothing}
@@ -183,10 +185,14 @@ export class UserSettingsPanel extends UserSettingsProvider {
   #renderSection(section: Section) {
     const open = this.activeSection === section;
     switch (section) {
-      case 'email': return html`<user-settings-email data-section="email" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
-      case 'phone': return html`<user-settings-phone data-section="phone" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
-      case 'password': return html`<user-settings-password data-section="password" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
-      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
+      case 'email': return html`<user-settings-email data-section="email" exportparts=${sectionParts} .open=${open}
+        @usp-section-toggle=${this.#onSectionToggle}></user-settings-email>`;
+      case 'phone': return html`<user-settings-phone data-section="phone" exportparts=${sectionParts} .open=${open}
+        @usp-section-toggle=${this.#onSectionToggle}></user-settings-phone>`;
+      case 'password': return html`<user-settings-password data-section="password" exportparts=${sectionParts} .open=${open}
+        @usp-section-toggle=${this.#onSectionToggle}></user-settings-password>`;
+      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" exportparts=${sectionParts} .open=${open}
+        @usp-section-toggle=${this.#onSectionToggle}></user-settings-tiktok>`;
     }
   }
 }

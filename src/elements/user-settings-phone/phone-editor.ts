@@ -20,6 +20,7 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { renderAlert, renderField, renderStatus } from '../shared/fields.js';
 import { deepActiveElement } from '../shared/dialog.js';
 import { countryList } from './countries.js';
+import { load as loadPlans } from './phone-zones.js';
 import './country-combobox.js';
 import type { UspCountryCombobox } from './country-combobox.js';
 import { countryComboboxStyles } from './country-combobox.styles.js';
@@ -107,7 +108,10 @@ export class UspPhoneEditor extends LitElement {
 
   #load() {
     this.loadFailed = false;
-    import('./phone-metadata.js').then((module) => {
+    // The library and the numbering plans of the countries the editor may start with, in parallel.
+    const ctx = this.context;
+    const plans = ctx && loadPlans(ctx.host.defaultCountry, regionOf(ctx.locale), ctx.profile?.phone?.number, regionOf(ctx.locale, true));
+    Promise.all([import('./phone-metadata.js'), plans]).then(([module]) => {
       lib = module;
       this.requestUpdate();
     }, () => (this.loadFailed = true));
@@ -178,10 +182,13 @@ export class UspPhoneEditor extends LitElement {
   // ——— country ———
 
   /** The user picked another country in `<usp-country-combobox>`. */
-  #onCountryChange(event: Event) {
+  async #onCountryChange(event: Event) {
     this.country = (event.target as UspCountryCombobox).value;
-    const number = this.#form.values.number;
-    if (!number) return;
+    const plans = lib!.load(this.country);
+    void plans.then(() => this.requestUpdate(), () => undefined);
+    if (!this.#form.values.number) return;
+    await plans.catch(() => undefined);
+    const number = this.#form.values.number; // as it is now, after waiting for the plans
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
     const national = number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(number)?.formatNational() : undefined;
     this.#form.set('number', new lib!.AsYouType(this.country).input(national ?? number));
@@ -199,6 +206,8 @@ export class UspPhoneEditor extends LitElement {
       // A number typed or pasted with its country code (+44…, 0044…) picks its country.
       const country = typer.getCountry();
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
+      // A +code from a zone whose plans are not in yet: format again once they are, if nothing changed.
+      if (!lib!.isLoaded(text)) void lib!.load(text).then(() => input.value === text && this.#onNumberInput(text, event), () => undefined);
     }
     this.#form.set('number', text);
   }
