@@ -44,5 +44,7 @@ export default {
   concurrency: 2,
   // Generous per-test time: tests wait for conditions, and a busy 2-core machine can be slow to start one.
   testFramework: { config: { timeout: 30000 } },
-  testsFinishTimeout: 600000,
+  testsFinishTimeout: 900000,
+  // Opening a page can take long when another build shares the two cores.
+  browserStartTimeout: 120000,
 };
