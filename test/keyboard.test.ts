@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
-import { deepActiveElement } from '../src/elements/shared/dialog.js';
+import { deepActiveElement } from '../src/utils/focus.js';
 import { tiktokLink } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
 import type { MockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD, type MockPresetName } from '../src/mock/state.js';

@@ -6,7 +6,7 @@ import { settingsContext, type Section, type SettingsContext } from '../../conte
 import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { firstTabbable } from '../shared/dialog.js';
+import { firstTabbable } from '../../utils/focus.js';
 import { settingsSectionStyles } from './settings-section.styles.js';
 
 const whenIdle = (callback: () => void): number =>

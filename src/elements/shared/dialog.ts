@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { deepActiveElement } from '../../utils/focus.js';
 
 /** Styles of the modal dialogs (confirm, re-verification), after `sharedStyles` (which lays out `.actions`). */
 export const dialogStyles = css`
@@ -10,25 +11,6 @@ export const dialogStyles = css`
   dialog::backdrop { background: rgb(0 0 0 / 0.45); }
   .actions { justify-content: flex-end; }
 `;
-
-/** The focused element, looking through shadow roots. */
-export function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
-}
-
-const tabbable = 'button, a[href], input, select, textarea, [tabindex]';
-
-/** The first element Tab would reach inside `root` (through shadow roots), if any. */
-export function firstTabbable(root: ParentNode): HTMLElement | undefined {
-  for (const el of root.querySelectorAll<HTMLElement>('*')) {
-    if (el.matches(tabbable) && el.tabIndex >= 0 && !el.matches(':disabled, [hidden] *, [hidden]') && el.getClientRects().length) return el;
-    const inner = el.shadowRoot && firstTabbable(el.shadowRoot);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /**
  * Adds `element` (a new one, so its dialog's `returnValue` starts empty) to `host`'s shadow root

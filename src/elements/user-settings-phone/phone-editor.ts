@@ -18,7 +18,7 @@ import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { renderAlert, renderField, renderStatus } from '../shared/fields.js';
-import { deepActiveElement } from '../shared/dialog.js';
+import { deepActiveElement } from '../../utils/focus.js';
 import { countryList } from './countries.js';
 import { load as loadPlans } from './phone-zones.js';
 import './country-combobox.js';
