@@ -44,7 +44,9 @@ export default {
   concurrency: 2,
   // Generous per-test time: tests wait for conditions, and a busy 2-core machine can be slow to start one.
   testFramework: { config: { timeout: 30000 } },
-  testsFinishTimeout: 900000,
-  // Opening a page can take long when another build shares the two cores.
+  // On a shared 2-core machine under load, opening a page and loading a test file's module graph
+  // can take longer than the defaults (30 s, 20 s): generous ceilings, not waits.
   browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 900000,
 };

@@ -178,7 +178,7 @@ const recipes: Record<string, (row: MockErrorTrigger) => Promise<void>> = {
     const { state } = (await send('createTiktokLinkSession', { body: { mode: 'redirect' } })).body as { state: string };
     mock.state.decideLinkSession(state, 'account_in_use');
     const answer = await send('getTiktokLinkSession', { params: { state } });
-    expect([answer.status, (answer.body as { error?: unknown }).error]).to.deep.equal([row.status, row.code]);
+    expect([answer.status, (answer.body as { error?: { code: string } }).error?.code]).to.deep.equal([row.status, row.code]);
   },
   async tiktok_not_linked(row) {
     expectRow(row, await send('unlinkTiktok'));

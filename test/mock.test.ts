@@ -453,7 +453,7 @@ describe('mock backend: TikTok linking', () => {
   });
 
   it('cancel, fail and account in use', async () => {
-    const expected = { cancel: { status: 'cancelled' }, fail: { status: 'failed', error: 'access_denied' }, account_in_use: { status: 'failed', error: 'tiktok_account_in_use' } } as const;
+    const expected = { cancel: { status: 'cancelled' }, fail: { status: 'failed', error: { code: 'access_denied' } }, account_in_use: { status: 'failed', error: { code: 'tiktok_account_in_use' } } } as const;
     for (const [decision, outcome] of Object.entries(expected)) {
       const { state } = await api.createTiktokLinkSession({ mode: 'redirect' });
       mock.state.decideLinkSession(state, decision as keyof typeof expected);
@@ -473,7 +473,7 @@ describe('mock backend: TikTok linking', () => {
   it('an undecided session fails once it expires', async () => {
     const { state } = await api.createTiktokLinkSession({ mode: 'popup' });
     mock.state.advanceTime(10 * 60_000);
-    expect(await api.getTiktokLinkSession(state)).to.deep.equal({ state, status: 'failed', error: 'expired' });
+    expect(await api.getTiktokLinkSession(state)).to.deep.equal({ state, status: 'failed', error: { code: 'expired' } });
   });
 
   it('the authorize page (redirect mode) records the decision and returns with usp_link_state', async () => {
@@ -496,7 +496,7 @@ describe('mock backend: TikTok linking', () => {
     expect(back.searchParams.get('usp_link_state')).to.equal(session.state);
     expect(back.searchParams.get('back')).to.equal('1');
     frame.remove();
-    expect(await api.getTiktokLinkSession(session.state)).to.deep.equal({ state: session.state, status: 'failed', error: 'tiktok_account_in_use' });
+    expect(await api.getTiktokLinkSession(session.state)).to.deep.equal({ state: session.state, status: 'failed', error: { code: 'tiktok_account_in_use' } });
   });
 
   it('the authorize page (popup mode) posts the result to its opener', async () => {

@@ -142,7 +142,8 @@ export const getTiktokLinkSession: RouteLogic = ({ state, params }) => {
   const session = state.linkSessions.get(params.state ?? '');
   if (!session) return notFound();
   const answer: LinkSessionStatus = { state: session.state, status: session.status };
-  if (session.error) answer.error = session.error;
+  // The §4.2 shape; a bare string is still read as the code by the panel, but is not what we send.
+  if (session.error) answer.error = { code: session.error };
   return HttpResponse.json(answer, { status: 200 });
 };
 

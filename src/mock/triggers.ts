@@ -74,7 +74,7 @@ export const MOCK_ERROR_TABLE: readonly MockErrorTrigger[] = [
   row('last_login_method', 'last_login_method', ['removePhone', 'unlinkTiktok'], 'removing the only sign-in method (presets `phoneOnly`, `tiktokOnly`)'),
   row('tiktok_linking_unavailable', 'tiktok_linking_unavailable', ['createTiktokLinkSession'], '`tiktok.linkingAvailable` false (preset or scenario `linkingUnavailable`)'),
   row('tiktok_account_in_use', 'tiktok_account_in_use', ['createTiktokLinkSession'], 'starting a link session while a TikTok account is already linked'),
-  { id: 'tiktok_account_in_use_session', code: 'tiktok_account_in_use', status: 200, routes: ['getTiktokLinkSession'], trigger: 'link session decided `account_in_use`: `status: "failed", error: "tiktok_account_in_use"`' },
+  { id: 'tiktok_account_in_use_session', code: 'tiktok_account_in_use', status: 200, routes: ['getTiktokLinkSession'], trigger: 'link session decided `account_in_use`: `status: "failed", error: { code: "tiktok_account_in_use" }`' },
   row('tiktok_not_linked', 'tiktok_not_linked', ['unlinkTiktok'], 'no linked account'),
   row('business_upgrade_ineligible', 'business_upgrade_ineligible', ['upgradeTiktokToBusiness'], 'not linked, already Business, or `businessUpgradeAvailable` false'),
 ];
