@@ -46,7 +46,6 @@ export const sharedStyles = css`
   .stack { display: grid; gap: calc(var(--_gap) * 0.75); }
   /* The row of buttons that ends a form, a step or a dialog. */
   .actions { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_gap) / 2); }
-  .row { display: flex; flex-wrap: wrap; align-items: center; gap: calc(var(--_gap) / 2); }
   button, .button {
     min-height: var(--_target); min-width: var(--_target);
     padding: 0 14px; border-radius: var(--_radius);

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { CallOptions } from '../../api/backend.js';
-import type { Profile } from '../../api/schemas.js';
+import type { ErrorCode, Profile } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent, UserSettingsUnlinkRequestedEvent } from '../../events/events.js';
@@ -12,22 +12,21 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
 import { safeUrl } from '../../utils/url.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
-import { EditorCloseEvent } from '../../events/internal-events.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
 /** Failures that mean the profile shown is out of date. */
-const stale = ['tiktok_linking_unavailable', 'tiktok_already_linked', 'tiktok_not_linked', 'business_upgrade_ineligible'];
+const stale: readonly string[] = ['tiktok_linking_unavailable', 'tiktok_not_linked', 'business_upgrade_ineligible'] satisfies ErrorCode[];
 
 /**
  * @summary Links, unlinks and upgrades the TikTok account (opened from `<user-settings-tiktok>`).
  * @fires usp-changed - `tiktok-link`, `tiktok-unlink` or `tiktok-business-upgrade`, with the new profile.
  * @fires usp-failed - A request or the link flow failed.
  * @fires usp-unlink-requested - Before unlinking; cancelable.
- * @fires usp-editor-close - The user is done.
  * @csspart account - The linked account's card.
  * @csspart avatar - The account's avatar.
  */
@@ -153,7 +152,7 @@ export class UspTiktokEditor extends LitElement {
               <span class="muted">${formatParts(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
           </div>
         </div>
-        <div class="row">
+        <div class="actions">
           ${!account.isBusinessAccount && businessUpgradeAvailable
             ? html`<button class="primary" @click=${this.#onUpgradeButton}>${t['tiktok.upgrade']}</button>` : nothing}
           <button class="danger" @click=${this.#onUnlinkButton}>${t['tiktok.unlink']}</button>
@@ -161,12 +160,12 @@ export class UspTiktokEditor extends LitElement {
         </div>`;
     } else if (!linkingAvailable) {
       body = html`<p>${t['tiktok.unavailable']}</p>
-        <div class="row"><button @click=${this.#close}>${t['action.done']}</button></div>`;
+        <div class="actions"><button @click=${this.#close}>${t['action.done']}</button></div>`;
     } else {
       // One button for Link and Cancel, so focus stays on it while the flow runs.
       body = html`<p>${t['tiktok.benefits']}</p>
         <ul><li>${t['tiktok.benefitSignIn']}</li><li>${t['tiktok.benefitVideos']}</li></ul>
-        <div class="row">
+        <div class="actions">
           <button class=${link.waiting ? '' : 'primary'} @click=${this.#onLinkButton}>${
             t[link.waiting ? 'action.cancel' : 'tiktok.link']}</button>
           ${link.waiting ? nothing : html`<button @click=${this.#close}>${t['action.done']}</button>`}
