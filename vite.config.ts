@@ -1,4 +1,6 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyLitTemplatesPlugin } from './scripts/minify-lit-templates.mjs';
+import { generatePhoneMetadata } from './scripts/phone-metadata.mjs';
 
 /**
  * `vite` serves the demo (index.html + demo/, MSW worker and mock TikTok page from public/).
@@ -10,6 +12,12 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       publicDir: false,
+      // The JS minifier leaves template text alone; this drops the indentation of css`` and html``.
+      plugins: [
+        minifyLitTemplatesPlugin(),
+        // The phone editor's per-zone metadata, from the installed libphonenumber-js (no network).
+        { name: 'phone-metadata', buildStart: () => void generatePhoneMetadata() },
+      ],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -24,20 +32,24 @@ export default defineConfig(({ mode }): UserConfig => {
           // Let the entry export what lazy chunks share with it, instead of a separate shared chunk.
           preserveEntrySignatures: 'allow-extension',
           output: {
-            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Each world zone's phone metadata is a chunk of its own: phone-zone-N.
+            chunkFileNames: ({ name }) => `chunks/${name.startsWith('zone-') ? 'phone-' : ''}[name]-[hash].js`,
             minify: true,
-            // Two lazy chunks instead of one per module: everything behind "open an editor" (and
-            // the response schemas, fetched with the first request) compresses better together;
-            // the phone-number library stays apart so only the phone editor pays for it.
+            // The response schemas (src/api/responses.ts, a dynamic import target) are left to
+            // automatic chunking: their chunk holds zod/mini and the schemas and nothing else, and
+            // the first request fetches it beside GET /me. (A manual group for them would have
+            // rolldown synthesize a module namespace, moving its runtime helper into a chunk of
+            // its own: one more request, after the schemas.) Everything behind "open an editor"
+            // shares one chunk (README "Size and performance" has the measurement); the
+            // phone-number library stays apart so only the phone editor pays for it.
             advancedChunks: {
               includeDependenciesRecursively: false,
               groups: [
-                { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js/ },
                 {
                   name: 'editors',
-                  // Everything lazy: zod, controllers, dialogs, and each capability's folder except
+                  // Everything lazy: controllers, dialogs, and each capability's folder except
                   // its public summary element, the redirect-return check and the phone library's door.
-                  test: /node_modules[\\/](zod|@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](api[\\/](responses|schemas)|controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata))/,
+                  test: /node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata|metadata[\\/]zone-))/,
                 },
               ],
             },

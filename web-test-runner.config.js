@@ -1,6 +1,7 @@
 // Browser tests in the system Chromium (Debian's package), driven by Playwright.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { openapiPlugin } from './test/support/openapi-plugin.js';
 import { userPlugin } from './test/support/user-plugin.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,10 +25,12 @@ export default {
     },
     (ctx, next) => {
       if (ctx.path === '/mockServiceWorker.js' || ctx.path.startsWith('/mock-tiktok-')) ctx.path = `/public${ctx.path}`;
+      // The strict-CSP page registers its own copy, scoped to /test/csp/ (isolated from other pages).
+      if (ctx.path === '/test/csp/mockServiceWorker.js') ctx.path = '/public/mockServiceWorker.js';
       return next();
     },
   ],
-  plugins: [userPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [userPlugin(), openapiPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -39,6 +42,7 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous per-test time: tests wait for conditions, and a busy 2-core machine can be slow to start one.
+  testFramework: { config: { timeout: 30000 } },
   testsFinishTimeout: 600000,
 };

@@ -1,4 +1,9 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { execSync } from 'node:child_process';
+
+// The docs pages read the custom-elements manifest: written fresh by the project's own
+// `npm run analyze` (whatever its configuration) before every start or build.
+execSync('npm run analyze --silent', { stdio: 'inherit' });
 
 /**
  * Storybook 10 for every element in every state, driven by the stateful mock backend
@@ -7,6 +12,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   // The MSW worker (`mockServiceWorker.js`) and the simulated TikTok authorize page
   // (`mock-tiktok-authorize.html` + `.js`) must be real files at the site root.
   staticDirs: ['../public'],

@@ -1,11 +1,18 @@
-import type { Loader, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Loader, type Preview } from '@storybook/web-components-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+// Written by `npm run analyze` (main.ts runs it first): the docs pages and controls come from it.
+import manifest from '../custom-elements.json';
 import '../src/define.js';
+import { registerPseudoLocales } from '../src/i18n/pseudo.js';
 import '../src/locales/fr.js';
 import '../src/locales/ar.js';
+import { withGlobals } from './globals.js';
 import { createHandlers, MockBackendState, TIKTOK_DECISION_KEY_PREFIX } from '../src/mock/index.js';
 import { STORY_API_BASE, type MockStoryParameters } from '../stories/support.js';
+
+setCustomElementsManifest(manifest);
+registerPseudoLocales();
 
 /** The state the current story's handlers serve (the TikTok authorize page reports to it). */
 let current: MockBackendState | undefined;
@@ -59,6 +66,28 @@ const mockBackendLoader: Loader = async (context) => {
 
 const preview: Preview = {
   loaders: [mockBackendLoader],
+  decorators: [withGlobals],
+  // A docs page per element (attributes, properties, events, parts, CSS properties from the manifest).
+  tags: ['autodocs'],
+  globalTypes: {
+    host: {
+      description: 'Host layout of every story (its own when "story")',
+      toolbar: { title: 'Host', icon: 'browser', dynamicTitle: true, items: [
+        { value: 'story', title: 'Host: as the story' }, 'ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
+    },
+    locale: {
+      description: 'Language of every story (its own when "story")',
+      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: [
+        { value: 'story', title: 'Language: as the story' }, { value: 'en', title: 'English' }, { value: 'fr', title: 'Français' },
+        { value: 'ar', title: 'العربية' }, { value: 'en-XA', title: 'Pseudo en-XA (accented, longer)' }, { value: 'ar-XB', title: 'Pseudo ar-XB (right to left)' }] },
+    },
+    theme: {
+      description: 'Light, dark or the system\'s',
+      toolbar: { title: 'Theme', icon: 'contrast', dynamicTitle: true, items: [
+        { value: 'auto', title: 'Theme: system' }, { value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }] },
+    },
+  },
+  initialGlobals: { host: 'story', locale: 'story', theme: 'auto' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true },

@@ -4,6 +4,7 @@
  */
 import '../src/locales/fr.js';
 import '../src/locales/ar.js';
+import { registerPseudoLocales } from '../src/i18n/pseudo.js';
 import { startMockBackend } from '../src/mock/browser.js';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
 import { setupAdsManager } from './ads-manager.js';
@@ -22,6 +23,9 @@ function syncDeepLinks(): void {
     else link.removeAttribute('aria-current');
   }
 }
+
+// Dev only: the pseudo-locales are generated from English here, not shipped.
+registerPseudoLocales();
 
 async function main(): Promise<void> {
   const status = $('boot-status');

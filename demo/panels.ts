@@ -4,10 +4,12 @@ import { settings } from './settings.js';
 
 export const API_BASE = '/api';
 
-/** Applies the demo's settings (API base, language) to a panel before or after it is connected. */
+/** Applies the demo's settings (API base, language, theme) to a panel before or after it is connected. */
 export function configurePanel(panel: Element): void {
   panel.setAttribute('api-base', API_BASE);
   panel.setAttribute('locale', settings.locale);
+  if (settings.theme === 'auto') panel.removeAttribute('theme');
+  else panel.setAttribute('theme', settings.theme);
 }
 
 /** Every panel on the page, including the Ads Manager drop-down's while it is open. */
@@ -15,7 +17,7 @@ export function allPanels(): UserSettingsPanel[] {
   return [...document.querySelectorAll('user-settings-panel')];
 }
 
-/** Switches every panel to the current language. */
+/** Switches every panel to the current language and theme. */
 export function applyLocale(): void {
   for (const panel of allPanels()) configurePanel(panel);
 }

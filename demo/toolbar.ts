@@ -1,4 +1,4 @@
-/** The dev toolbar: the mock's preset and scenario flags, the panels' language, the host's unlink veto. */
+/** The dev toolbar: the mock's preset and scenario flags, the panels' language and theme, the host's unlink veto. */
 import { html, render } from 'lit';
 import type { MockBackend } from '../src/mock/browser.js';
 import { presetNames, presets, type MockPresetName, type MockScenarioFlags } from '../src/mock/index.js';
@@ -37,11 +37,13 @@ export function setupToolbar(mock: MockBackend, remount: () => void): void {
   const preset = $<HTMLSelectElement>('preset');
   const latency = $<HTMLSelectElement>('latency');
   const locale = $<HTMLSelectElement>('locale');
+  const theme = $<HTMLSelectElement>('theme');
   const veto = $<HTMLInputElement>('veto-unlink');
 
   render(presetNames.map((name) => html`<option value=${name}>${presetLabels[name] ?? name}</option>`), preset);
   preset.value = settings.preset;
   locale.value = settings.locale;
+  theme.value = settings.theme;
   veto.checked = settings.vetoUnlink;
 
   const renderFlags = (current: Readonly<MockScenarioFlags>) => {
@@ -73,6 +75,10 @@ export function setupToolbar(mock: MockBackend, remount: () => void): void {
   $('remount').addEventListener('click', remount);
   locale.addEventListener('change', () => {
     saveSettings({ locale: locale.value as DemoSettings['locale'] });
+    applyLocale();
+  });
+  theme.addEventListener('change', () => {
+    saveSettings({ theme: theme.value as DemoSettings['theme'] });
     applyLocale();
   });
   veto.addEventListener('change', () => saveSettings({ vetoUnlink: veto.checked }));

@@ -5,6 +5,9 @@
 //   npm run test:stories                      # every story
 //   npm run test:stories -- email reauth      # only the stories whose id contains one of these
 //   npm run test:stories -- --incomplete      # also list what axe could not decide ("needs review")
+//   npm run test:stories -- --variants dark   # only some variants (default: light,dark,en-XA,ar-XB)
+// Each story runs in every variant: the toolbar's globals (see .storybook/globals.ts) pin the
+// light or the dark theme, or switch the language to a pseudo-locale (en-XA, ar-XB).
 // Env: CHROMIUM_PATH, STORYBOOK_STATIC (default storybook-static), AXE_STORIES_CONCURRENCY.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -17,7 +20,12 @@ const started = performance.now();
 const root = resolve(process.env.STORYBOOK_STATIC ?? 'storybook-static');
 const args = process.argv.slice(2);
 const showIncomplete = args.includes('--incomplete');
-const filters = args.filter((arg) => !arg.startsWith('--'));
+const variantsArg = args.indexOf('--variants');
+/** Storybook globals per variant, as the iframe's `globals` URL parameter reads them. */
+const VARIANTS = { light: 'theme:light', dark: 'theme:dark', 'en-XA': 'locale:en-XA', 'ar-XB': 'locale:ar-XB' };
+const variants = variantsArg >= 0 ? args[variantsArg + 1].split(',') : Object.keys(VARIANTS);
+for (const variant of variants) if (!VARIANTS[variant]) throw new Error(`Unknown variant ${variant} (known: ${Object.keys(VARIANTS).join(', ')})`);
+const filters = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--variants');
 const concurrency = Number(process.env.AXE_STORIES_CONCURRENCY) || Math.min(4, Math.max(2, availableParallelism()));
 /** How long a story may take to render and play before it fails. */
 // Generous: a play function that types codes with real key presses is slow on a busy 2-core machine.
@@ -106,15 +114,15 @@ function recordStoryEvents() {
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** Opens one story, waits for it to be at rest, runs axe; returns what went wrong. */
-async function check(page, inFlight, story) {
-  const result = { id: story.id, title: `${story.title} › ${story.name}`, errors: [], violations: [], incomplete: [], allowed: 0 };
+async function check(page, inFlight, { story, variant }) {
+  const result = { id: `${story.id} [${variant}]`, variant, title: `${story.title} › ${story.name}`, errors: [], violations: [], incomplete: [], allowed: 0 };
   const start = Date.now();
   const pageErrors = [];
   const onPageError = (error) => pageErrors.push(error.message);
   page.on('pageerror', onPageError);
   try {
     inFlight.clear();
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=${VARIANTS[variant]}`, { waitUntil: 'load' });
     try {
       await page.waitForFunction(() => window.__axeStory?.finished, null, { timeout: STORY_TIMEOUT_MS, polling: 50 });
     } catch {
@@ -172,7 +180,8 @@ const browser = await chromium.launch({
 });
 const results = [];
 try {
-  const queue = [...stories];
+  const jobs = stories.flatMap((story) => variants.map((variant) => ({ story, variant })));
+  const queue = [...jobs];
   // One browser context per worker: its own service worker, storage and popups.
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -186,11 +195,11 @@ try {
     page.on('request', (request) => inFlight.add(request));
     page.on('requestfinished', (request) => inFlight.delete(request));
     page.on('requestfailed', (request) => inFlight.delete(request));
-    for (let story = queue.shift(); story; story = queue.shift()) {
-      let result = await check(page, inFlight, story);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      let result = await check(page, inFlight, job);
       // A story that timed out on a loaded machine gets one more try; axe violations never do.
       if (result.errors.some((e) => e.startsWith('did not finish')) && !result.violations.length) {
-        result = await check(page, inFlight, story);
+        result = await check(page, inFlight, job);
         result.retried = true;
       }
       results.push(result);
@@ -213,7 +222,7 @@ try {
 process.stdout.write('\n');
 
 // ——— report ———
-const order = new Map(stories.map((story, i) => [story.id, i]));
+const order = new Map(stories.flatMap((story, i) => variants.map((variant, j) => [`${story.id} [${variant}]`, i * variants.length + j])));
 results.sort((a, b) => order.get(a.id) - order.get(b.id));
 const failed = results.filter((r) => r.errors.length || r.violations.length);
 const rows = [];
@@ -242,7 +251,8 @@ if (showIncomplete) {
 const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 3).map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`);
 const allowed = results.reduce((sum, r) => sum + r.allowed, 0);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`\naxe (${TAGS.join(', ')}): ${results.length} stories checked, ${failed.length} failed` +
+const perVariant = variants.map((v) => `${v} ${results.filter((r) => r.variant === v && (r.errors.length || r.violations.length)).length}/${results.filter((r) => r.variant === v).length}`);
+console.log(`\naxe (${TAGS.join(', ')}): ${stories.length} stories × ${variants.length} variants = ${results.length} checked, ${failed.length} failed (failed/checked: ${perVariant.join(', ')})` +
   `${allowed ? `, ${allowed} allow-listed Storybook node(s)` : ''}, ${review} node(s) for review${showIncomplete ? '' : ' (--incomplete lists them)'}` +
   `, ${seconds} s (${concurrency} at a time; slowest: ${slowest.join(', ')}).`);
 process.exit(failed.length ? 1 : 0);

@@ -1,36 +1,38 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { mockParameters, mockState, providerArgs, providerArgTypes, STORY_API_BASE, until, type StoryHost } from './support.js';
+import { mockParameters, mockState, providerArgs, providerArgTypes, STORY_API_BASE, themeStyle, until, type StoryHost, type StoryTheme } from './support.js';
 
 interface PanelArgs {
   host: StoryHost;
   locale: string;
   sections: string;
+  theme: StoryTheme;
 }
 
 /** How wide each host shows the panel. */
 const frames: Record<PanelArgs['host'], string> = {
   'ads-manager': 'width: 360px; box-shadow: 0 8px 28px rgb(22 24 35 / 0.16); border-radius: 8px;',
   'business-center': 'max-width: 760px;',
-  'mobile-lite': 'width: 360px; min-height: 640px; border: 1px solid #d0d3d9; border-radius: 16px; overflow: hidden;',
+  'mobile-lite': 'width: 360px; min-height: 640px; border: 1px solid #767b85; border-radius: 16px; overflow: hidden;',
   standalone: 'max-width: 760px;',
 };
 
 const meta = {
   title: 'Panel/user-settings-panel',
   component: 'user-settings-panel',
-  args: { host: providerArgs.host, locale: providerArgs.locale, sections: '' },
+  args: { host: providerArgs.host, locale: providerArgs.locale, sections: '', theme: 'auto' },
   argTypes: {
     host: providerArgTypes.host,
     locale: providerArgTypes.locale,
     sections: { control: 'text', description: 'Space-separated: email phone password tiktok (all when empty)' },
+    theme: providerArgTypes.theme,
   },
   parameters: mockParameters('default'),
-  render: ({ host, locale, sections }) => html`
+  render: ({ host, locale, sections, theme }) => html`
     <div style=${frames[host]}>
       <user-settings-panel api-base=${STORY_API_BASE} host=${host} locale=${locale}
-        sections=${ifDefined(sections || undefined)}></user-settings-panel>
+        sections=${ifDefined(sections || undefined)} theme=${ifDefined(theme === 'auto' ? undefined : theme)}></user-settings-panel>
     </div>
   `,
 } satisfies Meta<PanelArgs>;
@@ -99,11 +101,11 @@ export const SomeSections: Story = { args: { sections: 'email password' } };
  */
 export const ProviderWithSubElements: Story = {
   parameters: mockParameters('linkedPersonal'),
-  render: ({ locale, host }) => html`
+  render: ({ locale, host, theme }) => html`
     <user-settings-provider api-base=${STORY_API_BASE} locale=${locale} host=${host}>
       <div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; max-width: 900px;">
         ${['email', 'phone', 'password', 'tiktok'].map((area) => html`
-          <div style="border: 1px solid #d0d3d9; border-radius: 8px; padding: 0 16px; background: #fff;">
+          <div style="border: 1px solid #767b85; border-radius: 8px; padding: 0 16px; ${themeStyle(theme)}">
             ${area === 'email' ? html`<user-settings-email></user-settings-email>`
               : area === 'phone' ? html`<user-settings-phone></user-settings-phone>`
               : area === 'password' ? html`<user-settings-password></user-settings-password>`
@@ -113,3 +115,15 @@ export const ProviderWithSubElements: Story = {
     </user-settings-provider>
   `,
 };
+
+/** Dark theme, pinned by the host (`theme="dark"`); "auto" follows `prefers-color-scheme`. */
+export const DarkTheme: Story = { args: { theme: 'dark' }, parameters: mockParameters('linkedPersonal') };
+
+/** Light theme pinned, whatever the system prefers. */
+export const LightTheme: Story = { args: { theme: 'light' }, parameters: mockParameters('linkedPersonal') };
+
+/** Pseudo-locale en-XA: every string accented and ~40 % longer, so untranslated or clipped text shows. */
+export const PseudoAccented: Story = { args: { locale: 'en-XA', host: 'mobile-lite' }, parameters: mockParameters('tiktokSignup') };
+
+/** Pseudo-locale ar-XB: English forced right to left in a right-to-left panel, so mirroring bugs show. */
+export const PseudoRightToLeft: Story = { args: { locale: 'ar-XB' }, parameters: mockParameters('linkedBusiness') };

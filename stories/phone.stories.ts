@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import {
-  deepQuery, find, mockParameters, mockState, paste, providerArgs, providerArgTypes, renderInProvider, until,
+  deepQuery, find, matchesLabel, mockParameters, mockState, paste, providerArgs, providerArgTypes, renderInProvider, until,
   type ProviderStoryArgs,
 } from './support.js';
 
@@ -32,7 +32,7 @@ type Story = StoryObj<PhoneArgs>;
 async function click(root: ParentNode, label: string) {
   const button = await until(() => {
     const roots = ['usp-confirm-dialog', 'usp-phone-editor'].map((tag) => deepQuery(root, tag)?.shadowRoot).filter(Boolean) as ParentNode[];
-    return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => b.textContent?.includes(label));
+    return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => matchesLabel(b.textContent, label));
   }, `a button "${label}"`);
   button.click();
 }

@@ -78,12 +78,13 @@ const context: SettingsContext = {
   host: { kind: 'standalone', compact: false, linkMode: 'popup', callbackOrigin: location.origin },
   applyProfile: () => undefined,
   refreshProfile: async () => undefined,
+  reauthPrompt: async () => undefined,
 };
 
 const reauth = (methods: ReauthMethod[], then?: (root: HTMLElement) => Promise<void>): Story => ({
   render: host,
   play: async ({ canvasElement }) => {
-    void requestReauth(await hostOf(canvasElement), context, methods, new AbortController().signal);
+    void requestReauth({ host: await hostOf(canvasElement), context, methods, signal: new AbortController().signal });
     await find(canvasElement, 'dialog[open]', 'the dialog');
     await then?.(canvasElement);
   },

@@ -34,6 +34,7 @@ import type { ArgTypes } from '@storybook/web-components-vite';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { Profile } from '../src/api/schemas.js';
+import { isRtl, registeredLocales, resolveMessages, type MessageKey } from '../src/i18n/messages.js';
 import type { MockBackendState, MockPresetName, MockScenarioFlags } from '../src/mock/index.js';
 
 /** The `api-base` every story uses; the mock answers under it. */
@@ -84,11 +85,15 @@ export type StoryHost = 'ads-manager' | 'business-center' | 'mobile-lite' | 'sta
 /** The sub-elements a host places under `<user-settings-provider>`. */
 export type SubElementTag = 'user-settings-email' | 'user-settings-password' | 'user-settings-phone' | 'user-settings-tiktok';
 
+/** `auto` follows the system's `prefers-color-scheme`; `light` or `dark` pins one. */
+export type StoryTheme = 'auto' | 'light' | 'dark';
+
 /** Args of a sub-element story: the provider's `host` and `locale`, and whether the element is open. */
 export interface ProviderStoryArgs {
   host: StoryHost;
   locale: string;
   open: boolean;
+  theme?: StoryTheme;
   /** `default-country` on the provider (none when empty or absent). */
   defaultCountry?: string;
   /** The host cancels `usp-unlink-requested` (`preventDefault()`). */
@@ -101,9 +106,14 @@ export const providerArgs: Pick<ProviderStoryArgs, 'host' | 'locale' | 'open'> =
 /** Controls for host, locale and open. */
 export const providerArgTypes = {
   host: { control: 'inline-radio', options: ['ads-manager', 'business-center', 'mobile-lite', 'standalone'] },
-  locale: { control: 'inline-radio', options: ['en', 'fr', 'ar'] },
+  locale: { control: 'select', options: ['en', 'fr', 'ar', 'en-XA', 'ar-XB'], description: 'BCP 47; en-XA and ar-XB are pseudo-locales' },
   open: { control: 'boolean', description: 'Whether the editor is open' },
+  theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'], description: 'Pins light or dark (`--usp-color-scheme`); auto follows the system' },
 } satisfies Partial<ArgTypes<ProviderStoryArgs>>;
+
+/** A frame's colours for `theme`: the page's `Canvas` in that scheme, and the elements pinned to it. */
+export const themeStyle = (theme: StoryTheme) =>
+  theme === 'auto' ? 'background: Canvas;' : `color-scheme: ${theme}; --usp-color-scheme: ${theme}; background: Canvas;`;
 
 /**
  * `<user-settings-provider>` on the story's mock (`host`, `locale`, `default-country`; cancels
@@ -113,15 +123,15 @@ export const providerArgTypes = {
  * @param minHeight - The frame's minimum height in px, so that the open editor fits (none when 0).
  */
 export function renderInProvider(tag: SubElementTag, args: ProviderStoryArgs, { minHeight = 0 } = {}) {
-  const { host, locale, open, defaultCountry, vetoUnlink } = args;
+  const { host, locale, open, defaultCountry, vetoUnlink, theme = 'auto' } = args;
   const element = unsafeStatic(tag);
   const width = host === 'business-center' || host === 'standalone' ? 640 : 360;
   return staticHtml`
     <user-settings-provider api-base=${STORY_API_BASE} host=${host} locale=${locale}
       default-country=${ifDefined(defaultCountry || undefined)}
       @usp-unlink-requested=${(event: Event) => vetoUnlink && event.preventDefault()}>
-      <div dir=${locale === 'ar' ? 'rtl' : 'ltr'} style="max-width: ${width}px;${minHeight ? ` min-height: ${minHeight}px;` : ''}
-        padding: 0 16px; border: 1px solid #d0d3d9; border-radius: 8px; background: #fff;">
+      <div dir=${isRtl(locale) ? 'rtl' : 'ltr'} style="max-width: ${width}px;${minHeight ? ` min-height: ${minHeight}px;` : ''}
+        padding: 0 16px; border: 1px solid #767b85; border-radius: 8px; ${themeStyle(theme)}">
         <${element} ?open=${open}></${element}>
       </div>
     </user-settings-provider>
@@ -164,10 +174,29 @@ export async function paste(root: ParentNode, selector: string, text: string): P
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
 }
 
+/**
+ * `label` (a catalog string, in any registered language) in every registered language, so a
+ * play function written with English labels also runs when the toolbar switches the language.
+ */
+export function translations(label: string): string[] {
+  const locales = registeredLocales();
+  const keys = new Set(locales.flatMap((locale) => {
+    const catalog = resolveMessages(locale);
+    return (Object.keys(catalog) as MessageKey[]).filter((key) => catalog[key] === label);
+  }));
+  return [label, ...locales.flatMap((locale) => [...keys].map((key) => resolveMessages(locale)[key]))];
+}
+
+/** Whether `text` is `label` (`equals`), starts with it or includes it, in any registered language. */
+export function matchesLabel(text: string | null | undefined, label: string, how: 'equals' | 'startsWith' | 'includes' = 'includes'): boolean {
+  const shown = text?.trim() ?? '';
+  return translations(label).some((l) => (how === 'equals' ? shown === l : how === 'startsWith' ? shown.startsWith(l) : shown.includes(l)));
+}
+
 /** Clicks the button whose text is `label` (dialogs included; the last match, i.e. the innermost dialog, first). */
 export async function press(root: ParentNode, label: string): Promise<void> {
   const buttons = (node: ParentNode): HTMLButtonElement[] => [...node.querySelectorAll('*')].flatMap((el) =>
     [...(el instanceof HTMLButtonElement ? [el] : []), ...(el.shadowRoot ? buttons(el.shadowRoot) : [])]);
-  const button = await until(() => buttons(root).reverse().find((b) => b.textContent?.trim().startsWith(label)), `button ${label}`);
+  const button = await until(() => buttons(root).reverse().find((b) => matchesLabel(b.textContent, label, 'startsWith')), `button ${label}`);
   button.click();
 }

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { tiktokLink } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
 import { presets, type TiktokDecision } from '../src/mock/index.js';
 import {
-  deepQuery, mockParameters, mockState, providerArgs, providerArgTypes, renderInProvider, STORY_API_BASE, until,
+  deepQuery, matchesLabel, mockParameters, mockState, providerArgs, providerArgTypes, renderInProvider, STORY_API_BASE, until,
   type ProviderStoryArgs,
 } from './support.js';
 
@@ -43,7 +43,7 @@ const WAIT = 6000;
 async function click(root: ParentNode, label: string) {
   const button = await until(() => {
     const roots = ['usp-confirm-dialog', 'usp-tiktok-editor'].map((tag) => deepQuery(root, tag)?.shadowRoot).filter(Boolean) as ParentNode[];
-    return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => b.textContent?.trim() === label);
+    return roots.flatMap((r) => [...r.querySelectorAll('button')]).find((b) => matchesLabel(b.textContent, label, 'equals'));
   }, `a button "${label}"`, WAIT);
   button.click();
 }
@@ -55,7 +55,7 @@ const clicks = (...labels: string[]) => async ({ canvasElement }: { canvasElemen
 
 /** Waits until the manager says `text`. */
 const says = (root: ParentNode, text: string) =>
-  until(() => deepQuery(root, 'usp-tiktok-editor')?.shadowRoot?.textContent?.includes(text), `"${text}"`, WAIT);
+  until(() => matchesLabel(deepQuery(root, 'usp-tiktok-editor')?.shadowRoot?.textContent, text), `"${text}"`, WAIT);
 
 /** A stand-in for the TikTok popup (a play function has no user activation to open a real one). */
 function withFakePopup() {

@@ -46,7 +46,7 @@ describe('<usp-code-input>', () => {
   it('fires usp-code-complete once six digits are typed, not before, and not again for the same digits', async () => {
     const el = await mountCode();
     const codes: string[] = [];
-    el.addEventListener('usp-code-complete', (e) => codes.push(e.detail.code));
+    el.addEventListener('usp-code-complete', () => codes.push(el.value));
     await user.type('textbox', 'Verification code', '12345');
     expect(codes).to.deep.equal([]);
     await user.keyboardType('6');
@@ -61,9 +61,8 @@ describe('<usp-code-input>', () => {
   it('takes a pasted or autofilled code with spaces and dashes', async () => {
     const el = await mountCode();
     setTimeout(() => user.fill('textbox', 'Verification code', ' 987-654 '));
-    const event = await oneEvent(el, 'usp-code-complete');
-    expect(event.detail.code).to.equal('987654');
-    expect(event.bubbles && event.composed).to.equal(true);
+    await oneEvent(el, 'usp-code-complete');
+    expect(el.value).to.equal('987654');
     expect(field(el).value).to.equal('987654');
     el.clear();
     expect(field(el).value).to.equal('');
@@ -81,6 +80,25 @@ describe('<usp-code-input>', () => {
     await waitFor(() => button().textContent!.trim() === 'Resend code', { message: 'the countdown to end', timeout: 4000 });
     await user.click('button', 'Resend code');
     expect(resends).to.equal(1);
+  });
+
+  it('keeps its events and the code inside the shadow root it is rendered in', async () => {
+    const el = await mountCode();
+    const seenOutside: Event[] = [];
+    const listen = (e: Event) => seenOutside.push(e);
+    document.addEventListener('usp-code-complete', listen);
+    document.addEventListener('usp-code-resend', listen);
+    try {
+      const complete = oneEvent(el, 'usp-code-complete');
+      await user.fill('textbox', 'Verification code', '246810');
+      const event = await complete;
+      expect(event.composed, 'composed').to.equal(false);
+      expect(JSON.stringify(Object.entries(event)), 'no code in the event').not.to.contain('246810');
+      expect(seenOutside).to.have.length(0);
+    } finally {
+      document.removeEventListener('usp-code-complete', listen);
+      document.removeEventListener('usp-code-resend', listen);
+    }
   });
 
   it('fires nothing when its properties are set', async () => {

@@ -228,3 +228,111 @@ describe('http backend: retries', () => {
     expect(mock.state.requests).to.have.length(1);
   });
 });
+
+/** A JSON body that arrives one byte every `everyMs`, for ever (until the reader cancels). */
+function tricklingBody(everyMs: number): ReadableStream<Uint8Array> {
+  let timer: ReturnType<typeof setInterval>;
+  const byte = new TextEncoder().encode(' ');
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{'));
+      timer = setInterval(() => controller.enqueue(byte), everyMs);
+    },
+    cancel() {
+      clearInterval(timer);
+    },
+  });
+}
+
+describe('http backend: bounded calls', () => {
+  it('timeout: covers reading a body that trickles in', async () => {
+    const api = createHttpBackend({ apiBase: '/api', timeout: 300, retries: 0 });
+    mock.worker.use(http.get('/api/me', () => new HttpResponse(tricklingBody(100), { headers: { 'content-type': 'application/json' } })));
+    const started = performance.now();
+    const error = await failure(api.getProfile());
+    expect(error.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(2000);
+  });
+
+  it('timeout: covers the host\'s headers() function, and sends nothing', async () => {
+    const api = createHttpBackend({ apiBase: '/api', timeout: 200, headers: () => new Promise(() => {}) });
+    const started = performance.now();
+    const error = await failure(api.startEmailVerification({ email: 'slow@example.com' }));
+    expect(error.kind).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(1500);
+    expect(mock.state.requests).to.have.length(0);
+  });
+
+  it('timeout: one budget for the headers, the response and the body together', async () => {
+    const api = createHttpBackend({
+      apiBase: '/api',
+      timeout: 600,
+      retries: 0,
+      headers: () => new Promise((resolve) => setTimeout(() => resolve({}), 400)),
+    });
+    mock.scenarios.latencyMs = 400; // each part fits the budget alone; together they do not
+    const error = await failure(api.getProfile());
+    expect(error.kind).to.equal('timeout');
+  });
+
+  it('invalid_response: a body above the size cap, announced or streamed', async () => {
+    const api = createHttpBackend({ apiBase: '/api', retries: 0 });
+    const profile = await api.getProfile();
+    const huge = JSON.stringify({ ...profile, displayName: 'x'.repeat(300 * 1024) });
+    mock.worker.use(
+      http.get('/api/me', () => new HttpResponse(huge, { headers: { 'content-type': 'application/json' } }), { once: true }),
+      http.get('/api/me', () => new HttpResponse(new ReadableStream({
+        start(controller) {
+          const chunk = new TextEncoder().encode(huge);
+          for (let at = 0; at < chunk.length; at += 16_384) controller.enqueue(chunk.slice(at, at + 16_384));
+          controller.close();
+        },
+      }), { headers: { 'content-type': 'application/json' } }), { once: true }),
+    );
+    expect(await failure(api.getProfile())).to.include({ kind: 'invalid_response', status: 200 });
+    expect(await failure(api.getProfile())).to.include({ kind: 'invalid_response', status: 200 });
+  });
+
+  it('a Retry-After longer than the timeout is told, not slept through', async () => {
+    const api = createHttpBackend({ apiBase: '/api', timeout: 1000 });
+    let sent = 0;
+    mock.worker.use(http.get('/api/me', () => {
+      sent += 1;
+      return errorResponse(503, 'internal_error', { retryAfterSeconds: 120 });
+    }));
+    const started = performance.now();
+    const error = await failure(api.getProfile());
+    expect(error).to.include({ kind: 'http', status: 503, retryAfterSeconds: 120 });
+    expect(performance.now() - started).to.be.below(1000);
+    expect(sent).to.equal(1);
+  });
+
+  it('a short Retry-After within the budget is waited for, then the GET is retried', async () => {
+    const api = createHttpBackend({ apiBase: '/api', timeout: 5000 });
+    mock.worker.use(http.get('/api/me', () => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '1' } }), { once: true }));
+    expect((await api.getProfile()).userId).to.equal('u_1001');
+  });
+});
+
+describe('http backend: Idempotency-Key', () => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('sends a fresh random key on every POST and DELETE, none on GET', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    mock.state.reset('default', { phone: { number: '+14155554567', verified: true } });
+    await api.getProfile();
+    await api.startEmailVerification({ email: 'one@example.com' });
+    await api.startEmailVerification({ email: 'two@example.com' });
+    await api.removePhone();
+    const [get, first, second, remove] = mock.state.requests.map((record) => record.headers['idempotency-key']);
+    expect(get).to.equal(undefined);
+    for (const key of [first, second, remove]) expect(key).to.match(uuid);
+    expect(new Set([first, second, remove]).size).to.equal(3);
+  });
+
+  it('sends the key it is given', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    await api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: 'fresh password', signOutOtherSessions: false }, { idempotencyKey: 'action-7' });
+    expect(mock.state.requests[0].headers['idempotency-key']).to.equal('action-7');
+  });
+});

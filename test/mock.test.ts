@@ -111,7 +111,7 @@ describe('mock backend: state and presets', () => {
     expect(after.password.isSet).to.equal(true);
     expect(after.password.updatedAt).to.not.equal(before);
     await expectCode(api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: 'another one!', signOutOtherSessions: false }),
-      'invalid_current_password', 422, 'currentPassword');
+      'invalid_current_password', 400, 'currentPassword');
     await api.changePassword({ currentPassword: 'a brand new pass', newPassword: 'another one!', signOutOtherSessions: false });
   });
 
@@ -123,10 +123,23 @@ describe('mock backend: state and presets', () => {
     expect(record.headers['content-type']).to.match(/application\/json/);
   });
 
-  it('answers 400 to a body that fails the schema', async () => {
-    const response = await fetch('/api/email/verifications', { method: 'POST', body: '{"mail":"x"}', headers: { 'content-type': 'application/json' } });
-    expect(response.status).to.equal(400);
-    expect((await response.json()).error.code).to.equal('bad_request');
+  it('answers 400 invalid_request naming the field to a body that fails the schema', async () => {
+    const post = (path: string, body: string) => fetch(`/api${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const cases: [string, string, string | undefined][] = [
+      ['/email/verifications', '{"mail":"x"}', 'email'],
+      ['/password', '{"currentPassword":"x","newPassword":7,"signOutOtherSessions":false}', 'newPassword'],
+      ['/reauth', '{"method":"password"}', 'password'],
+      ['/reauth', '{"method":"sms"}', 'method'],
+      ['/tiktok/link-sessions', '{"mode":"tab"}', 'mode'],
+      ['/phone', 'not json', undefined],
+    ];
+    for (const [path, body, field] of cases) {
+      const response = await post(path, body);
+      expect(response.status, path).to.equal(400);
+      const { error } = await response.json();
+      expect(error.code, path).to.equal('invalid_request');
+      expect(error.field, `${path} ${body}`).to.equal(field);
+    }
   });
 
   it('fails unknown requests under apiBase and lets others through', async () => {
@@ -162,6 +175,12 @@ describe('mock backend: state and presets', () => {
 });
 
 describe('mock backend: triggers', () => {
+  it('documents them in docs/mock-triggers.md, generated from the data (run `npm run mock:docs` when this fails)', async () => {
+    const { renderTriggerDocs } = await import('../src/mock/trigger-docs.js');
+    const committed = await (await fetch('/docs/mock-triggers.md')).text();
+    expect(committed === renderTriggerDocs(), 'docs/mock-triggers.md is stale').to.equal(true);
+  });
+
   it('exports a trigger table covering every contract error code', async () => {
     const { ErrorCode } = await import('../src/api/schemas.js');
     const covered = new Set(MOCK_ERROR_TABLE.map((row) => row.code));
@@ -170,34 +189,34 @@ describe('mock backend: triggers', () => {
 
   it('password: wrong current, policy, breach', async () => {
     await expectCode(api.changePassword({ currentPassword: 'nope', newPassword: 'long enough pass', signOutOtherSessions: false }),
-      'invalid_current_password', 422, 'currentPassword');
+      'invalid_current_password', 400, 'currentPassword');
     await expectCode(api.changePassword({ newPassword: 'long enough pass', signOutOtherSessions: false }),
-      'invalid_current_password', 422, 'currentPassword');
+      'invalid_current_password', 400, 'currentPassword');
     const short = await expectCode(api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: 'short', signOutOtherSessions: false }),
-      'password_policy', 422, 'newPassword');
+      'password_policy', 400, 'newPassword');
     expect(short.reasons).to.deep.equal(['too_short']);
     const long = await expectCode(api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: 'x'.repeat(129), signOutOtherSessions: false }),
-      'password_policy', 422, 'newPassword');
+      'password_policy', 400, 'newPassword');
     expect(long.reasons).to.deep.equal(['too_long']);
     // 128 code points of astral characters are fine: length counts characters, not UTF-16 units.
     await api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: '🔑'.repeat(128), signOutOtherSessions: false });
     mock.state.reset();
     for (const breached of MOCK_TRIGGERS.breachedPasswords) {
       await expectCode(api.changePassword({ currentPassword: MOCK_PASSWORD, newPassword: breached, signOutOtherSessions: false }),
-        'password_breached', 422, 'newPassword');
+        'password_breached', 400, 'newPassword');
     }
   });
 
   it('email: invalid and taken', async () => {
     for (const email of [MOCK_TRIGGERS.invalidEmail, 'a@b', 'a b@example.com', '']) {
-      await expectCode(api.startEmailVerification({ email }), 'email_invalid', 422, 'email');
+      await expectCode(api.startEmailVerification({ email }), 'email_invalid', 400, 'email');
     }
     await expectCode(api.startEmailVerification({ email: 'Taken@Example.com' }), 'email_taken', 409, 'email');
   });
 
   it('phone: invalid and taken', async () => {
     for (const phone of [MOCK_TRIGGERS.invalidPhone, '+0155550123', '+1 415 555 0123', '+1234567890123456']) {
-      await expectCode(api.startPhoneVerification({ phone }), 'phone_invalid', 422, 'phone');
+      await expectCode(api.startPhoneVerification({ phone }), 'phone_invalid', 400, 'phone');
     }
     await expectCode(api.startPhoneVerification({ phone: MOCK_TRIGGERS.takenPhone }), 'phone_taken', 409, 'phone');
   });
@@ -205,20 +224,20 @@ describe('mock backend: triggers', () => {
   it('codes: wrong, expired by trigger, expired by time', async () => {
     const { verification, code } = await emailCode('codes@example.com');
     const id = verification.verificationId;
-    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'code_invalid', 422, 'code');
-    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.expiredCode }), 'code_expired', 422, 'code');
+    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'code_invalid', 400, 'code');
+    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.expiredCode }), 'code_expired', 400, 'code');
     mock.state.advanceTime(10 * 60_000);
-    await expectCode(api.confirmEmail({ verificationId: id, code }), 'code_expired', 422, 'code');
+    await expectCode(api.confirmEmail({ verificationId: id, code }), 'code_expired', 400, 'code');
   });
 
   it('codes: the 5th wrong code locks the verification', async () => {
     const { verification, code } = await emailCode('locked@example.com');
     const id = verification.verificationId;
     for (let i = 1; i < MOCK_TRIGGERS.maxCodeAttempts; i++) {
-      await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'code_invalid', 422, 'code');
+      await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'code_invalid', 400, 'code');
     }
-    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'too_many_attempts', 403, 'code');
-    await expectCode(api.confirmEmail({ verificationId: id, code }), 'too_many_attempts', 403, 'code');
+    await expectCode(api.confirmEmail({ verificationId: id, code: MOCK_TRIGGERS.wrongCode }), 'too_many_attempts', 429, 'code');
+    await expectCode(api.confirmEmail({ verificationId: id, code }), 'too_many_attempts', 429, 'code');
   });
 
   it('rate limit: a 6th code within a minute, with retryAfterSeconds and Retry-After', async () => {
@@ -241,7 +260,7 @@ describe('mock backend: triggers', () => {
     expect(mock.inbox.entries).to.have.length(2);
     const fresh = mock.inbox.latestCode({ verificationId: verification.verificationId });
     if (fresh !== code) {
-      await expectCode(api.confirmEmail({ verificationId: verification.verificationId, code }), 'code_invalid', 422, 'code');
+      await expectCode(api.confirmEmail({ verificationId: verification.verificationId, code }), 'code_invalid', 400, 'code');
     }
     expect((await api.confirmEmail({ verificationId: verification.verificationId, code: fresh })).email?.address).to.equal('resend@example.com');
   });
@@ -286,7 +305,7 @@ describe('mock backend: re-verification', () => {
     const body = { currentPassword: MOCK_PASSWORD, newPassword: 'a new passphrase', signOutOtherSessions: false };
     const required = await expectCode(api.changePassword(body), 'reauth_required', 403);
     expect(required.methods).to.deep.equal(['password', 'email_code']);
-    await expectCode(api.reauth({ method: 'password', password: 'wrong' }), 'reauth_invalid', 422, 'password');
+    await expectCode(api.reauth({ method: 'password', password: 'wrong' }), 'reauth_invalid', 400, 'password');
     const { reauthToken, expiresAt } = await api.reauth({ method: 'password', password: MOCK_PASSWORD });
     expect(Date.parse(expiresAt) - Date.now()).to.be.within(4 * 60_000, 5 * 60_000 + 1000);
     await api.changePassword(body, { reauthToken });
@@ -306,7 +325,7 @@ describe('mock backend: re-verification', () => {
     const entry = mock.inbox.latest();
     expect(entry).to.include({ purpose: 'reauth', channel: 'email', to: 'jordan.rivera@example.com' });
     await expectCode(api.reauth({ method: 'email_code', verificationId: challenge.verificationId, code: MOCK_TRIGGERS.wrongCode }),
-      'reauth_invalid', 422, 'code');
+      'reauth_invalid', 400, 'code');
     const { reauthToken } = await api.reauth({ method: 'email_code', verificationId: challenge.verificationId, code: entry!.code });
     const { verification, code } = await (async () => {
       const started = await api.startEmailVerification({ email: 'stepped@example.com' }, { reauthToken });
@@ -321,7 +340,7 @@ describe('mock backend: re-verification', () => {
     const body = { newPassword: 'my first password', signOutOtherSessions: false };
     const required = await expectCode(api.changePassword(body), 'reauth_required', 403);
     expect(required.methods).to.deep.equal(['phone_code']);
-    await expectCode(api.startReauthChallenge({ method: 'email_code' }), 'bad_request', 400, 'method');
+    await expectCode(api.startReauthChallenge({ method: 'email_code' }), 'invalid_request', 400, 'method');
     const challenge = await api.startReauthChallenge({ method: 'phone_code' });
     expect(challenge.destination).to.equal('+1 ••• ••• 4567');
     const { reauthToken } = await api.reauth({ method: 'phone_code', verificationId: challenge.verificationId, code: mock.inbox.latestCode({ channel: 'sms' }) });
@@ -418,7 +437,7 @@ describe('mock backend: TikTok linking', () => {
     expect(url.searchParams.get('returnUrl')).to.equal(`${location.origin}/settings#tiktok`);
     expect(await api.getTiktokLinkSession(session.state)).to.deep.equal({ state: session.state, status: 'pending' });
     await expectCode(api.getTiktokLinkSession('lnk_unknown'), 'not_found', 404);
-    await expectCode(api.createTiktokLinkSession({ mode: 'redirect', returnUrl: 'https://evil.example/' }), 'bad_request', 400, 'returnUrl');
+    await expectCode(api.createTiktokLinkSession({ mode: 'redirect', returnUrl: 'https://evil.example/' }), 'invalid_request', 400, 'returnUrl');
   });
 
   it('decideLinkSession(approve) links the account', async () => {
@@ -509,5 +528,41 @@ describe('mock backend: TikTok linking', () => {
       wait();
     });
     expect(closed, 'the popup closes itself').to.equal(true);
+  });
+});
+
+describe('mock backend: Idempotency-Key', () => {
+  it('answers a repeated key with the first answer, without applying the change twice', async () => {
+    const first = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-1' });
+    const again = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-1' });
+    expect(again).to.deep.equal(first);
+    expect(mock.inbox.entries).to.have.length(1); // one code sent, not two
+    expect(mock.state.requests.map((record) => [record.status, !!record.replayed])).to.deep.equal([[201, false], [201, true]]);
+    // Another key (another action) runs again.
+    const other = await api.startEmailVerification({ email: 'twice@example.com' }, { idempotencyKey: 'k-2' });
+    expect(other.verificationId).to.not.equal(first.verificationId);
+  });
+
+  it('replays a password change once applied, so a repeat does not fail on the old current password', async () => {
+    const body = { currentPassword: MOCK_PASSWORD, newPassword: 'a brand new pass', signOutOtherSessions: false };
+    await api.changePassword(body, { idempotencyKey: 'pw-1' });
+    await api.changePassword(body, { idempotencyKey: 'pw-1' });
+    expect(mock.state.password).to.equal('a brand new pass');
+    await expectCode(api.changePassword(body, { idempotencyKey: 'pw-2' }), 'invalid_current_password', 400, 'currentPassword');
+  });
+
+  it('keys are scoped to method and path, and a different body is a new request', async () => {
+    await api.startEmailVerification({ email: 'a1@example.com' }, { idempotencyKey: 'same' });
+    await api.startPhoneVerification({ phone: '+14155550123' }, { idempotencyKey: 'same' });
+    await api.startEmailVerification({ email: 'a2@example.com' }, { idempotencyKey: 'same' });
+    expect(mock.inbox.entries.map((entry) => entry.to)).to.deep.equal(['a1@example.com', '+14155550123', 'a2@example.com']);
+  });
+
+  it('does not keep transient answers: the retry after reauth_required runs', async () => {
+    mock.scenarios.reauthRequired = true;
+    await expectCode(api.startEmailVerification({ email: 'step@example.com' }, { idempotencyKey: 'k-r' }), 'reauth_required', 403);
+    const { reauthToken } = await api.reauth({ method: 'password', password: MOCK_PASSWORD });
+    const started = await api.startEmailVerification({ email: 'step@example.com' }, { idempotencyKey: 'k-r', reauthToken });
+    expect(started.destination).to.equal('s•••@example.com');
   });
 });

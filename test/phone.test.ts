@@ -347,7 +347,9 @@ describe('<user-settings-phone>', () => {
     await sendCode(editor, '4155550123');
     await user.click('button', 'Resend code');
     await waitFor(() => announced(editor).includes('Too many attempts. Try again in'));
-    expect(deepText(editor)).to.match(/Resend code in (29|30) s/);
+    // The server's 30 s, counting down (a busy machine may already be a few seconds in).
+    const left = Number(/Resend code in (\d+) s/.exec(deepText(editor))?.[1]);
+    expect(left).to.be.within(15, 30);
     expect(failed().map((e) => e.detail.code)).to.deep.equal(['rate_limited']);
   });
 

@@ -20,6 +20,7 @@ const context: SettingsContext = {
   host: { kind: 'standalone', compact: false, linkMode: 'popup', callbackOrigin: location.origin },
   applyProfile: () => undefined,
   refreshProfile: async () => undefined,
+  reauthPrompt: async () => undefined,
 };
 
 /** A host with a focused button, as an editor's submit button would be when the dialog opens. */
@@ -32,7 +33,7 @@ async function mountHost() {
 
 async function open(methods: ReauthMethod[], signal = new AbortController().signal) {
   const host = await mountHost();
-  const token = requestReauth(host, context, methods, signal);
+  const token = requestReauth({ host, context, methods, signal });
   const dialog = await waitFor(() => deepQuery<HTMLDialogElement>('dialog[open]'), { message: 'the dialog' });
   return { host, token, dialog, element: host.shadowRoot!.querySelector('usp-reauth-dialog')! };
 }

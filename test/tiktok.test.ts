@@ -1,7 +1,8 @@
 // <user-settings-tiktok> and its manager: link (popup, redirect), unlink, Business upgrade.
-import { aTimeout, expect } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { UserSettingsPanel } from '../src/elements/user-settings-panel/user-settings-panel.js';
+import { rememberLinkState } from '../src/elements/user-settings-tiktok/link-params.js';
 import { tiktokLink, type UspTiktokEditor } from '../src/elements/user-settings-tiktok/tiktok-editor.js';
 import { en } from '../src/i18n/messages.js';
 import type { UserSettingsChangedEvent, UserSettingsFailedEvent } from '../src/events/events.js';
@@ -12,19 +13,22 @@ import { mockBackend, mountPanel, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
 
 const LINK_MESSAGE = 'user-settings:tiktok-link';
-const original = { open: window.open, navigate: tiktokLink.navigate, pollMs: tiktokLink.pollMs, openerCutMs: tiktokLink.openerCutMs };
+const original = { open: window.open, ...tiktokLink };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A window as `window.open` returns it, under the test's control. */
-interface FakePopup { closed: boolean; urls: string[]; location: { replace(url: string): void }; close(): void; focus(): void }
+/**
+ * A window as `window.open` returns it, under the test's control. A MessagePort underneath: besides
+ * a window, the only object a `MessageEvent` takes as its `source`, so a test can post "from the popup".
+ */
+type FakePopup = MessagePort & { closed: boolean; urls: string[]; location: { replace(url: string): void }; focus(): void };
 function fakePopup(): FakePopup {
-  const popup: FakePopup = {
+  const popup: FakePopup = Object.assign(new MessageChannel().port1, {
     closed: false,
-    urls: [],
-    location: { replace: (url) => popup.urls.push(url) },
+    urls: [] as string[],
+    location: { replace: (url: string) => void popup.urls.push(url) },
     close: () => { popup.closed = true; },
     focus: () => {},
-  };
+  });
   return popup;
 }
 
@@ -70,16 +74,38 @@ const editor = () => deepQuery<UspTiktokEditor>('usp-tiktok-editor', panel.shado
 const editorReady = () => waitForEditor<UspTiktokEditor>('usp-tiktok-editor', { ready: '.stack', root: panel.shadowRoot!, message: 'the TikTok manager' });
 const said = (text: string, timeout = 4000) => waitFor(() => announced(panel).includes(text), { timeout, message: `"${text}" announced (got "${announced(panel)}")` });
 const stateOf = (url: string) => new URL(url).searchParams.get('state')!;
-const post = (data: unknown, origin = location.origin) => window.dispatchEvent(new MessageEvent('message', { data, origin }));
+/** A message as the callback page posts it (by default from this origin, from no window). */
+const post = (data: unknown, { origin = location.origin, source = null as MessagePort | null } = {}) =>
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
 const dialog = () => waitFor(() => deepQuery('dialog[open]', panel.shadowRoot!), { message: 'a dialog' });
 const pageUrl = () => new URL(location.href);
 
-/** Where the callback returns: this page, marked with the host layout that started the flow. */
-const returnUrlFor = (host: string) => {
-  const url = new URL(location.href);
-  url.searchParams.set('usp_link_host', host);
-  return url;
-};
+
+/** Answers every poll of a link session with `answer(state)`; returns when each poll came (ms). */
+function answerPolls(answer: (state: string) => Response): number[] {
+  const times: number[] = [];
+  mock.worker.use(http.get('/api/tiktok/link-sessions/:state', ({ params }) => {
+    times.push(performance.now());
+    return answer(String(params.state));
+  }));
+  return times;
+}
+
+/** A link session that failed because the TikTok account is linked elsewhere, as SPEC §4.1 words it. */
+const inUse = (state: string) => HttpResponse.json({ state, status: 'failed', error: { code: 'tiktok_account_in_use', message: 'In use' } });
+/** A server failure the HTTP client does not retry itself (so each poll is one request). */
+const serverDown = () => HttpResponse.json({ error: { code: 'internal_error' } }, { status: 501 });
+
+/**
+ * Back from TikTok in redirect mode: `usp_link_state` in the address bar. With `startedBy` (a host
+ * layout), the state is one a panel of that layout started in this tab, as clicking Link does.
+ */
+function returnFromTiktok(state: string, startedBy?: string) {
+  if (startedBy) rememberLinkState(state, startedBy);
+  const back = pageUrl();
+  back.searchParams.set('usp_link_state', state);
+  history.replaceState(null, '', back);
+}
 
 /** Clicks "Link TikTok account" with a fake popup; resolves once the popup points at TikTok. */
 async function startPopupLink() {
@@ -91,11 +117,19 @@ async function startPopupLink() {
   return { popup, state: stateOf(popup.urls[0]) };
 }
 
+// Starting the mock's service worker and loading axe-core make the first test slow on a busy machine.
+before(async function () {
+  this.timeout(30_000);
+  await mockBackend();
+  const probe = await fixture(html`<p>Warming up</p>`);
+  await expect(probe).to.be.accessible();
+});
+
 afterEach(() => {
-  window.open = original.open;
-  tiktokLink.navigate = original.navigate;
-  tiktokLink.pollMs = original.pollMs;
-  tiktokLink.openerCutMs = original.openerCutMs;
+  const { open, ...link } = original;
+  window.open = open;
+  Object.assign(tiktokLink, link);
+  sessionStorage.clear();
   mock?.worker.resetHandlers();
   const url = pageUrl();
   url.searchParams.delete('usp_link_state');
@@ -136,7 +170,7 @@ describe('<user-settings-tiktok>: states', () => {
     await mount('linkedPersonal');
     const card = deepText(editor()!);
     expect(card).to.include('Jordan Creates');
-    expect(card).to.include('@ jordan.creates');
+    expect(card).to.include('@jordan.creates');
     expect(card).to.include('Personal account');
     expect(card).to.include('Linked Feb 1, 2025');
     expect(await user.count('button', 'Upgrade to Business Account')).to.equal(1);
@@ -195,23 +229,23 @@ describe('<user-settings-tiktok>: states', () => {
 });
 
 describe('<user-settings-tiktok>: link in a popup', () => {
-  it('opens the popup at once, then points it at TikTok and finishes on the callback message', async () => {
+  it('opens the popup at once, then points it at TikTok and finishes once the backend confirms the callback\'s message', async () => {
     await mount();
-    tiktokLink.pollMs = 60_000; // only the message can finish this flow
+    tiktokLink.pollMs = 60_000; // only the message can make this flow poll
     const { popup, state } = await startPopupLink();
     expect(popup.urls[0]).to.match(/^http:\/\/localhost:\d+\/mock-tiktok-authorize\.html\?/);
     const [create] = requestsTo(mock, 'createTiktokLinkSession');
-    expect(create.body).to.deep.equal({ mode: 'popup', returnUrl: returnUrlFor('business-center').href });
+    expect(create.body).to.deep.equal({ mode: 'popup', returnUrl: location.href });
     await said('Finish linking in the TikTok window');
     await expect(panel).to.be.accessible();
 
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await said('Your TikTok account is linked.');
     await waitFor(() => deepText(editor()!).includes('mock.creator'));
     expect(popup.closed).to.equal(true);
     expect(requestsTo(mock, 'getProfile'), 'one refresh after the change').to.have.length(2);
-    expect(requestsTo(mock, 'getTiktokLinkSession')).to.have.length(0);
+    expect(requestsTo(mock, 'getTiktokLinkSession'), 'the message, confirmed').to.have.length(1);
     expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
     expect(changed[0].detail.profile.tiktok.account?.username).to.equal('mock.creator');
     expect(changed[0].bubbles && changed[0].composed).to.equal(true);
@@ -247,7 +281,7 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     tiktokLink.pollMs = 60_000;
     const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'cancel');
-    post({ type: LINK_MESSAGE, state, status: 'cancelled' });
+    post({ type: LINK_MESSAGE, state, status: 'cancelled' }, { source: popup });
     await said('Linking was cancelled. No TikTok account was linked.');
     expect(popup.closed).to.equal(true);
     expect(changed).to.have.length(0);
@@ -320,24 +354,42 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     expect(changed).to.have.length(0);
   });
 
-  it('ignores messages from another origin, with another state or of another kind', async () => {
+  it('ignores messages from another window, another origin, with another state or of another kind', async () => {
     await mount();
     tiktokLink.pollMs = 60_000;
     const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://evil.example');
-    post({ type: LINK_MESSAGE, state: 'lnk_someone_else', status: 'linked' });
-    post({ type: 'other', state, status: 'linked' });
-    post({ type: LINK_MESSAGE, state, status: 'pending' });
-    post('linked');
-    post(null);
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { origin: 'https://evil.example', source: popup });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: null });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: fakePopup() });
+    post({ type: LINK_MESSAGE, state: 'lnk_someone_else', status: 'linked' }, { source: popup });
+    post({ type: 'other', state, status: 'linked' }, { source: popup });
+    post('linked', { source: popup });
+    post(null, { source: popup });
     await sleep(100);
     expect(announced(panel)).to.include('Finish linking');
     expect(popup.closed).to.equal(false);
     expect(requestsTo(mock, 'getProfile')).to.have.length(1);
+    expect(requestsTo(mock, 'getTiktokLinkSession'), 'not even a poll').to.have.length(0);
     expect(changed).to.have.length(0);
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await said('Your TikTok account is linked.');
+  });
+
+  it('takes a message as a hint: success is told only once the backend confirms it', async () => {
+    await mount();
+    tiktokLink.pollMs = 200;
+    const { popup, state } = await startPopupLink();
+    // A forged or early message: the backend has not linked anything.
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
+    await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 2, { message: 'the session read after the message' });
+    expect(announced(panel)).not.to.include('is linked');
+    expect(changed).to.have.length(0);
+    expect(requestsTo(mock, 'getProfile'), 'no refresh yet').to.have.length(1);
+    expect(popup.closed).to.equal(false);
+    mock.state.decideLinkSession(state, 'approve');
+    await said('Your TikTok account is linked.');
+    expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
   });
 
   it('trusts only the configured callback origin', async () => {
@@ -346,20 +398,25 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     await user.click('button', 'TikTok account');
     await editorReady();
     tiktokLink.pollMs = 60_000;
-    const { state } = await startPopupLink();
+    const { state, popup } = await startPopupLink();
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await sleep(100);
     expect(announced(panel)).to.include('Finish linking');
-    post({ type: LINK_MESSAGE, state, status: 'linked' }, 'https://auth.example');
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { origin: 'https://auth.example', source: popup });
     await said('Your TikTok account is linked.');
   });
 
-  it('refuses an authorize URL that is not https or same-origin', async () => {
-    for (const authorizeUrl of ['http://evil.example/authorize', 'javascript:alert(1)']) {
+  it('refuses an authorize URL that is not https or same-origin, and a state that is not a token', async () => {
+    const sessions = [
+      { state: 'lnk_x', authorizeUrl: 'http://evil.example/authorize' },
+      { state: 'lnk_x', authorizeUrl: 'javascript:alert(1)' },
+      { state: '../me', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html` },
+    ];
+    for (const { state, authorizeUrl } of sessions) {
       await mount();
       mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
-        HttpResponse.json({ state: 'lnk_x', authorizeUrl, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+        HttpResponse.json({ state, authorizeUrl, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
       const popup = fakePopup();
       stubOpen(popup);
       const navigated = stubNavigate();
@@ -373,28 +430,41 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     }
   });
 
-  it('gives up when the session expires, through failing polls', async () => {
+  it('gives up when the session expires while pending', async () => {
     await mount();
     tiktokLink.pollMs = 100;
-    // A session the backend does not know (every poll fails) that expires in 400 ms.
+    // A session that expires in 400 ms, and stays pending.
     mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
-      HttpResponse.json({ state: 'lnk_gone', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_gone`, expiresAt: new Date(Date.now() + 400).toISOString() }, { status: 201 })));
+      HttpResponse.json({ state: 'lnk_slow', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_slow`, expiresAt: new Date(Date.now() + 400).toISOString() }, { status: 201 })));
+    const polls = answerPolls((state) => HttpResponse.json({ state, status: 'pending' }));
     const { popup } = await startPopupLink();
-    await said('TikTok couldn\'t link your account. Try again.');
-    expect(requestsTo(mock, 'getTiktokLinkSession').length).to.be.at.least(2);
+    await said('This link request has expired. Start again');
+    expect(polls.length).to.be.at.least(2);
     expect(popup.closed).to.equal(true);
-    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_failed']);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_expired']);
+  });
+
+  it('ends when the backend no longer knows the session', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+      HttpResponse.json({ state: 'lnk_gone', authorizeUrl: `${location.origin}/mock-tiktok-authorize.html?state=lnk_gone`, expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+    const { popup } = await startPopupLink();
+    await said('This link request has expired. Start again');
+    expect(requestsTo(mock, 'getTiktokLinkSession')).to.have.length(1);
+    expect(popup.closed).to.equal(true);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_link_expired']);
   });
 
   it('stops listening and polling when removed', async () => {
     await mount();
     tiktokLink.pollMs = 100;
-    const { state } = await startPopupLink();
+    const { state, popup } = await startPopupLink();
     await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length >= 1);
     panel.remove();
     const count = mock.state.requests.length;
     mock.state.decideLinkSession(state, 'approve');
-    post({ type: LINK_MESSAGE, state, status: 'linked' });
+    post({ type: LINK_MESSAGE, state, status: 'linked' }, { source: popup });
     await sleep(350);
     expect(mock.state.requests.length).to.equal(count);
     expect(changed).to.have.length(0);
@@ -420,15 +490,100 @@ describe('<user-settings-tiktok>: link in a popup', () => {
   });
 });
 
+describe('<user-settings-tiktok>: every outcome told (issue 10.4)', () => {
+  it('reads a session error `{ code, message }` when polling, and fires usp-failed once', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    answerPolls(inUse);
+    const { popup } = await startPopupLink();
+    await said('already linked to another TikTok For Business account');
+    expect(popup.closed).to.equal(true);
+    await sleep(300);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+    expect(changed).to.have.length(0);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('tells "account in use" after the callback\'s message', async () => {
+    await mount();
+    tiktokLink.pollMs = 60_000;
+    const { popup, state } = await startPopupLink();
+    mock.state.decideLinkSession(state, 'account_in_use');
+    post({ type: LINK_MESSAGE, state, status: 'failed', error: { code: 'tiktok_account_in_use' } }, { source: popup });
+    await said('already linked to another TikTok For Business account');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('tells "account in use" on return from a redirect, from an error object', async () => {
+    mock = await mockBackend();
+    answerPolls(inUse);
+    returnFromTiktok('lnk_back', 'business-center');
+    panel = await mountPanel({ sections: 'tiktok', host: 'business-center' });
+    failed = [];
+    panel.addEventListener('usp-failed', (event) => failed.push(event));
+    await said('already linked to another TikTok For Business account');
+    expect(announced(panel)).not.to.include('couldn\'t understand');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('a lost message: polls that fail while the popup closes are retried, never read as "cancelled"', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    tiktokLink.openerCutMs = 0;
+    let down = true;
+    const polls = answerPolls((state) => (down ? serverDown() : inUse(state)));
+    const { popup } = await startPopupLink();
+    // The callback finished the link server-side and closed the popup; its message never came.
+    popup.closed = true;
+    await waitFor(() => polls.length >= 2, { message: 'two failed polls' });
+    down = false;
+    await said('already linked to another TikTok For Business account');
+    expect(announced(panel)).not.to.include('cancelled');
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['tiktok_account_in_use']);
+  });
+
+  it('shows a poll failure after retrying with growing pauses, then stops polling', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    tiktokLink.pollRetries = 2;
+    const polls = answerPolls(serverDown);
+    const { popup } = await startPopupLink();
+    await said('Something went wrong on our side. Try again.');
+    expect(polls, 'the first poll and two retries').to.have.length(3);
+    const pauses = polls.slice(1).map((time, i) => time - polls[i]);
+    expect(pauses[0], 'the first retry waits 2 × pollMs').to.be.at.least(95);
+    expect(pauses[1], 'the second retry waits 4 × pollMs').to.be.at.least(195);
+    expect(popup.closed).to.equal(true);
+    await sleep(300);
+    expect(polls, 'polling stopped').to.have.length(3);
+    expect(failed.map((e) => e.detail.code)).to.deep.equal(['internal_error']);
+    expect(await user.count('button', 'Link TikTok account', { exact: true }), 'the user can try again').to.equal(1);
+  });
+
+  it('waits for a rate limit\'s Retry-After before polling again, without a failure', async () => {
+    await mount();
+    tiktokLink.pollMs = 50;
+    const polls = answerPolls((state) => (polls.length === 1
+      ? HttpResponse.json({ error: { code: 'rate_limited', retryAfterSeconds: 1 } }, { status: 429, headers: { 'retry-after': '1' } })
+      : HttpResponse.json({ state, status: 'pending' })));
+    await startPopupLink();
+    await waitFor(() => polls.length >= 2, { message: 'a poll after the rate limit' });
+    expect(polls[1] - polls[0], 'Retry-After: 1').to.be.at.least(950);
+    expect(failed).to.have.length(0);
+    expect(announced(panel)).to.include('Finish linking');
+    panel.remove();
+  });
+});
+
 describe('<user-settings-tiktok>: link by redirect', () => {
-  it('falls back to a redirect when the popup is blocked, and finishes when the user comes back', async () => {
+  it('falls back to a redirect when the popup is blocked, and finishes when the user comes back, once', async () => {
     await mount();
     stubOpen(null);
     const navigated = stubNavigate();
     await user.click('button', 'Link TikTok account', { exact: true });
     await waitFor(() => navigated.length, { message: 'the redirect' });
     const [create] = requestsTo(mock, 'createTiktokLinkSession');
-    expect(create.body).to.deep.equal({ mode: 'redirect', returnUrl: returnUrlFor('business-center').href });
+    expect(create.body).to.deep.equal({ mode: 'redirect', returnUrl: location.href });
     expect(announced(panel)).to.include('Taking you to TikTok');
     const state = stateOf(navigated[0]);
     expect(new URL(navigated[0]).searchParams.get('mode')).to.equal('redirect');
@@ -436,9 +591,7 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     // On TikTok: the user approves; the callback sends them back with the state.
     panel.remove();
     mock.state.decideLinkSession(state, 'approve');
-    const back = pageUrl();
-    back.searchParams.set('usp_link_state', state);
-    history.replaceState(null, '', back);
+    returnFromTiktok(state);
     mock.state.clearRequests();
     panel = await mountPanel({ sections: 'tiktok' });
     changed = [];
@@ -449,6 +602,16 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     expect(changed.map((e) => e.detail.capability)).to.deep.equal(['tiktok-link']);
     expect(deepText(editor()!)).to.include('mock.creator');
     await expect(panel).to.be.accessible();
+
+    // The same return again (Back to the callback, a reload, a shared link): already finished.
+    panel.remove();
+    returnFromTiktok(state);
+    mock.state.clearRequests();
+    panel = await mountPanel({ sections: 'tiktok' });
+    await waitFor(() => !pageUrl().searchParams.has('usp_link_state'), { message: 'the used state to leave the address bar' });
+    await aTimeout(200);
+    expect(mock.state.requests.map((r) => r.route)).to.deep.equal(['getProfile']);
+    expect(editor(), 'the manager stays closed').to.equal(undefined);
   });
 
   it('uses a redirect on mobile lite, and tells a cancellation on return', async () => {
@@ -463,28 +626,46 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     panel.remove();
     const state = stateOf(navigated[0]);
     mock.state.decideLinkSession(state, 'cancel');
-    const back = pageUrl();
-    back.searchParams.set('usp_link_state', state);
-    history.replaceState(null, '', back);
+    returnFromTiktok(state);
     panel = await mountPanel({ sections: 'tiktok', host: 'mobile-lite' });
     await said('Linking was cancelled.');
     expect(pageUrl().searchParams.has('usp_link_state')).to.equal(false);
+  });
+
+  it('ignores a return this tab did not start, or a malformed state, and removes it from the address bar', async () => {
+    mock = await mockBackend();
+    // A session someone else started and approved, sent to the user as a crafted link.
+    const crafted = mock.state.createLinkSession({ mode: 'redirect', returnUrl: location.href, authorizePageUrl: `${location.origin}/mock-tiktok-authorize.html` });
+    mock.state.decideLinkSession(crafted.state, 'approve');
+    for (const state of [crafted.state, '../me', 'a'.repeat(129), '', 'lnk_ok']) {
+      panel?.remove();
+      // 'lnk_ok' has the right form and was started here, but by a panel of a layout that is not on this page.
+      returnFromTiktok(state, state === 'lnk_ok' ? 'mobile-lite' : undefined);
+      mock.state.clearRequests();
+      panel = await mountPanel({ sections: 'tiktok' });
+      changed = [];
+      panel.addEventListener('usp-changed', (event) => changed.push(event));
+      if (state !== 'lnk_ok') await waitFor(() => !pageUrl().searchParams.has('usp_link_state'), { message: `${state} to leave the address bar` });
+      await aTimeout(200);
+      expect(mock.state.requests.map((r) => r.route), state).to.deep.equal(['getProfile']);
+      expect(editor(), state).to.equal(undefined);
+      expect(changed, state).to.have.length(0);
+    }
+    expect(pageUrl().searchParams.get('usp_link_state'), 'left for the layout that started it').to.equal('lnk_ok');
   });
 
   it('is finished only by a panel of the host that started it', async () => {
     mock = await mockBackend();
     const api = mock.state.createLinkSession({ mode: 'redirect', returnUrl: location.href, authorizePageUrl: `${location.origin}/mock-tiktok-authorize.html` });
     mock.state.decideLinkSession(api.state, 'approve');
-    const back = returnUrlFor('mobile-lite');
-    back.searchParams.set('usp_link_state', api.state);
-    history.replaceState(null, '', back);
+    returnFromTiktok(api.state, 'mobile-lite');
     panel = await mountPanel({ sections: 'tiktok', host: 'business-center' });
     await aTimeout(200);
     expect(requestsTo(mock, 'getTiktokLinkSession'), 'another host leaves it alone').to.have.length(0);
     expect(pageUrl().searchParams.get('usp_link_state')).to.equal(api.state);
     const mobile = await mountPanel({ sections: 'tiktok', host: 'mobile-lite' });
     await waitFor(() => requestsTo(mock, 'getTiktokLinkSession').length === 1);
-    await waitFor(() => !pageUrl().searchParams.has('usp_link_state') && !pageUrl().searchParams.has('usp_link_host'));
+    await waitFor(() => !pageUrl().searchParams.has('usp_link_state'));
     mobile.remove();
   });
 
@@ -492,12 +673,93 @@ describe('<user-settings-tiktok>: link by redirect', () => {
     mock = await mockBackend();
     const api = mock.state.createLinkSession({ mode: 'redirect', returnUrl: location.href, authorizePageUrl: `${location.origin}/mock-tiktok-authorize.html` });
     mock.state.decideLinkSession(api.state, 'account_in_use');
-    const back = pageUrl();
-    back.searchParams.set('usp_link_state', api.state);
-    history.replaceState(null, '', back);
+    returnFromTiktok(api.state, 'ads-manager');
     panel = await mountPanel({ sections: 'tiktok', host: 'ads-manager' });
     await said('already linked to another TikTok For Business account');
     await expect(panel).to.be.accessible();
+  });
+});
+
+describe('<user-settings-tiktok>: only safe URLs, as parsed (issue 10.7)', () => {
+  /** Runs `src/utils/url.ts` as served inside a sandboxed `about:srcdoc` frame (an opaque origin); returns what it says of `urls`. */
+  async function checkInOpaqueFrame(urls: string[]) {
+    const source = await (await fetch('/src/utils/url.ts')).text();
+    const frame = document.createElement('iframe');
+    frame.sandbox.add('allow-scripts');
+    frame.srcdoc = `<script type="module">${source}
+      const urls = ${JSON.stringify(urls)};
+      parent.postMessage({ origin: location.origin, href: location.href,
+        safe: urls.map((url) => isSafeUrl(url)), parsed: typeof safeUrl === 'function' ? urls.map((url) => safeUrl(url) ?? null) : [] }, '*');
+    <\/script>`;
+    const answer = new Promise<{ origin: string; href: string; safe: boolean[]; parsed: (string | null)[] }>((resolve) =>
+      addEventListener('message', function onMessage(event) {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', onMessage);
+        resolve(event.data);
+      }));
+    document.body.append(frame);
+    try {
+      return await answer;
+    } finally {
+      frame.remove();
+    }
+  }
+
+  it('in an opaque-origin document (sandboxed about:srcdoc) only https passes', async () => {
+    const sameOriginHere = `${location.origin}/avatar.png`;
+    const result = await checkInOpaqueFrame(['javascript:alert(1)', 'data:text/html,hello', sameOriginHere, 'HTTPS://Ads.Example/a/../settings']);
+    expect([result.origin, result.href]).to.deep.equal(['null', 'about:srcdoc']);
+    expect(result.safe).to.deep.equal([false, false, false, true]);
+    expect(result.parsed).to.deep.equal([null, null, null, 'https://ads.example/settings']);
+  });
+
+  it('points the popup, or the redirect, at the parsed authorize URL, never the raw string', async () => {
+    for (const host of ['business-center', 'mobile-lite']) {
+      await mount('default', { host });
+      tiktokLink.pollMs = 60_000;
+      mock.worker.use(http.post('/api/tiktok/link-sessions', () =>
+        HttpResponse.json({ state: 'lnk_x', authorizeUrl: ' HTTPS://TikTok.Example/oauth/../authorize?state=lnk_x', expiresAt: new Date(Date.now() + 60_000).toISOString() }, { status: 201 })));
+      const popup = fakePopup();
+      stubOpen(popup);
+      const navigated = stubNavigate();
+      await user.click('button', 'Link TikTok account', { exact: true });
+      await waitFor(() => popup.urls.length || navigated.length, { message: 'the popup or the redirect' });
+      expect([...popup.urls, ...navigated], host).to.deep.equal(['https://tiktok.example/authorize?state=lnk_x']);
+      panel.remove();
+    }
+  });
+
+  it('renders the ad-account settings link and the avatar from their parsed URLs, and no unsafe one', async () => {
+    const adLink = () => deepQuery<HTMLAnchorElement>('footer a', panel.shadowRoot!);
+    await mount('linkedPersonal', { open: false });
+    panel.adAccountSettingsUrl = 'HTTPS://Ads.Example/settings/../account';
+    await waitFor(() => adLink()?.getAttribute('href') === 'https://ads.example/account', { message: 'the parsed ad-account link' });
+    for (const unsafe of ['javascript:alert(1)', 'data:text/html,x', 'http://ads.example/account', '']) {
+      panel.adAccountSettingsUrl = unsafe;
+      await panel.updateComplete;
+      expect(adLink(), JSON.stringify(unsafe)).to.equal(undefined);
+    }
+
+    panel.remove();
+    const { tiktok } = presets.linkedPersonal;
+    mock.state.reset('linkedPersonal', { tiktok: { ...tiktok, account: { ...tiktok.account!, avatarUrl: 'HTTPS://P16-SIGN.tiktokcdn-us.example/./avatar.png' } } });
+    panel = await mountPanel({ sections: 'tiktok' });
+    await user.click('button', 'Manage TikTok account');
+    await editorReady();
+    expect(editor()!.shadowRoot!.querySelector('img')?.getAttribute('src')).to.equal(MOCK_TIKTOK_AVATAR_URL);
+  });
+});
+
+describe('<user-settings-tiktok>: host wording (issue 10.9)', () => {
+  it('fills only the placeholders it was given: `{constructor}` in a host override stays as written', async () => {
+    await mount('linkedPersonal');
+    panel.messages = { 'tiktok.unlinkTitle': 'Unlink @{username}? {constructor} {toString} {__proto__}' };
+    await user.click('button', 'Unlink TikTok account');
+    const open = await dialog();
+    const title = deepText(open);
+    expect(title).to.include('Unlink @jordan.creates? {constructor} {toString} {__proto__}');
+    expect(title).not.to.include('native code');
+    await user.click('button', 'Cancel', { exact: true });
   });
 });
 

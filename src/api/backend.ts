@@ -7,6 +7,13 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Sent as `X-Reauth-Token` when repeating a call after re-verification (§4.3). */
   reauthToken?: string;
+  /**
+   * Sent as `Idempotency-Key` on POST and DELETE (SPEC §4.2): the same key when the same user
+   * action is retried, so a backend can answer a request the network delivered twice only once.
+   * (The repeat after re-verification carries a token: a new request, with a new key.) Without
+   * one, each call gets a fresh random key.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -17,9 +24,9 @@ export interface CallOptions {
 export interface UserSettingsBackend {
   getProfile(options?: CallOptions): Promise<S.Profile>;
   changePassword(body: R.ChangePasswordBody, options?: CallOptions): Promise<void>;
-  startEmailVerification(body: { email: string }, options?: CallOptions): Promise<S.Verification>;
+  startEmailVerification(body: R.EmailVerificationBody, options?: CallOptions): Promise<S.Verification>;
   confirmEmail(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
-  startPhoneVerification(body: { phone: string }, options?: CallOptions): Promise<S.Verification>;
+  startPhoneVerification(body: R.PhoneVerificationBody, options?: CallOptions): Promise<S.Verification>;
   confirmPhone(body: R.ConfirmCodeBody, options?: CallOptions): Promise<S.Profile>;
   removePhone(options?: CallOptions): Promise<S.Profile>;
   resendVerification(verificationId: string, options?: CallOptions): Promise<S.Verification>;
@@ -40,7 +47,10 @@ export interface HttpBackendOptions {
   /** Base URL of the contract's resources, e.g. `https://api.example.com/user-settings/v1`. */
   apiBase: string;
   headers?: HeadersSource;
-  /** Milliseconds before a call fails with kind `timeout`. Default 15000. */
+  /**
+   * Milliseconds before a call fails with kind `timeout`. Default 15000. The budget covers the whole
+   * call: the `headers()` function, the response, retries and reading the body.
+   */
   timeout?: number;
   /** `fetch` credentials mode. Default `same-origin`. */
   credentials?: RequestCredentials;

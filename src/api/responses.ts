@@ -1,8 +1,11 @@
-/** The schema of each call's success body, and of error bodies: what the client validates (loaded lazily). */
+/**
+ * The one map of each call's success body schema (calls answering 204 are absent), and the error
+ * body: what the client validates, loaded lazily beside the first request.
+ */
 import type { RouteName } from './endpoints.js';
 import * as S from './schemas.js';
 
-export const responses: Partial<Record<RouteName, S.AnySchema>> = {
+export const responses = {
   getProfile: S.Profile,
   startEmailVerification: S.Verification,
   confirmEmail: S.Profile,
@@ -16,6 +19,11 @@ export const responses: Partial<Record<RouteName, S.AnySchema>> = {
   upgradeTiktokToBusiness: S.Profile,
   startReauthChallenge: S.Verification,
   reauth: S.ReauthResult,
-};
+} as const;
 
-export const { ErrorBody } = S;
+const byName: Partial<Record<RouteName, S.AnySchema>> = responses;
+
+/** The success body schema of a call; undefined for calls that answer 204. */
+export const responseOf = (name: RouteName): S.AnySchema | undefined => byName[name];
+
+export { ErrorBody } from './schemas.js';

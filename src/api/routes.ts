@@ -1,11 +1,12 @@
 /**
- * The resources of the contract: method, path, body and success schema of each call.
- * The mock backend, the OpenAPI generator and the client's response validation (loaded
- * lazily) all read this one table.
+ * The resources of the contract: method, path and success status (`endpoints.ts`), body
+ * (`requests.ts`) and success schema (`responses.ts`) of each call, joined — each table exists
+ * once, here they are only put side by side. The mock backend and the OpenAPI generator read this.
  */
-import { endpoints, type Endpoint } from './endpoints.js';
-import * as R from './requests.js';
-import * as S from './schemas.js';
+import { endpoints, type Endpoint, type RouteName } from './endpoints.js';
+import { requestBodies } from './requests.js';
+import { responseOf, type responses } from './responses.js';
+import type * as S from './schemas.js';
 
 export { fillPath, type RouteName } from './endpoints.js';
 
@@ -14,20 +15,23 @@ export interface Route extends Endpoint {
   response?: S.AnySchema;
 }
 
-export const routes = {
-  getProfile: { ...endpoints.getProfile, response: S.Profile },
-  changePassword: { ...endpoints.changePassword, body: R.ChangePasswordBody },
-  startEmailVerification: { ...endpoints.startEmailVerification, body: R.EmailVerificationBody, response: S.Verification },
-  confirmEmail: { ...endpoints.confirmEmail, body: R.ConfirmCodeBody, response: S.Profile },
-  startPhoneVerification: { ...endpoints.startPhoneVerification, body: R.PhoneVerificationBody, response: S.Verification },
-  confirmPhone: { ...endpoints.confirmPhone, body: R.ConfirmCodeBody, response: S.Profile },
-  removePhone: { ...endpoints.removePhone, response: S.Profile },
-  resendVerification: { ...endpoints.resendVerification, response: S.Verification },
-  createTiktokLinkSession: { ...endpoints.createTiktokLinkSession, body: R.LinkSessionBody, response: S.LinkSession },
-  getTiktokLinkSession: { ...endpoints.getTiktokLinkSession, response: S.LinkSessionStatus },
-  unlinkTiktok: { ...endpoints.unlinkTiktok, response: S.Profile },
-  upgradeTiktokToBusiness: { ...endpoints.upgradeTiktokToBusiness, response: S.Profile },
-  startReauthChallenge: { ...endpoints.startReauthChallenge, body: R.ReauthChallengeBody, response: S.Verification },
-  reauth: { ...endpoints.reauth, body: R.ReauthBody, response: S.ReauthResult },
-} as const satisfies Record<string, Route>;
+type Bodies = typeof requestBodies;
+type Responses = typeof responses;
 
+/** One call, typed exactly: its endpoint, plus `body` and `response` when it has them. */
+export type RouteOf<N extends RouteName> = (typeof endpoints)[N] &
+  (N extends keyof Bodies ? { body: Bodies[N] } : { body?: undefined }) &
+  (N extends keyof Responses ? { response: Responses[N] } : { response?: undefined });
+
+const bodies: Partial<Record<RouteName, S.AnySchema>> = requestBodies;
+
+function join<N extends RouteName>(name: N): RouteOf<N> {
+  const body = bodies[name];
+  const response = responseOf(name);
+  // The conditional type cannot be checked against the object built here; the tables above are.
+  return { ...endpoints[name], ...(body ? { body } : {}), ...(response ? { response } : {}) } as unknown as RouteOf<N>;
+}
+
+export const routes = Object.fromEntries(
+  (Object.keys(endpoints) as RouteName[]).map((name) => [name, join(name)]),
+) as { [N in RouteName]: RouteOf<N> };

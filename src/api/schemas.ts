@@ -5,8 +5,19 @@
  */
 import * as z from 'zod/mini';
 
-/** An ISO 8601 date-time. A refine, not `z.iso.datetime()`: the shipped chunk stays small. */
-const timestamp = () => z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'Expected an ISO 8601 date-time'));
+/**
+ * An ISO 8601 date-time. A refine, not `z.iso.datetime()`: the shipped chunk stays small. The
+ * `format` is for the OpenAPI document.
+ */
+const timestamp = () => z.string().check(
+  z.refine((value) => !Number.isNaN(Date.parse(value)), 'Expected an ISO 8601 date-time'),
+  z.meta({ format: 'date-time' }),
+);
+
+/** The pattern of an E.164 number, e.g. "+14155550123" (documented; the backend answers `phone_invalid`). */
+export const E164_PATTERN = '^\\+[1-9]\\d{7,14}$';
+/** An E.164 phone number: the pattern is documented in the OpenAPI document, not enforced on responses. */
+export const e164 = () => z.string().check(z.meta({ pattern: E164_PATTERN, examples: ['+14155550123'] }));
 
 export const EmailInfo = z.object({
   address: z.string(),
@@ -15,7 +26,7 @@ export const EmailInfo = z.object({
 
 export const PhoneInfo = z.object({
   /** E.164, e.g. "+14155550123". */
-  number: z.string(),
+  number: e164(),
   verified: z.boolean(),
 });
 
@@ -63,10 +74,13 @@ export const LinkSession = z.object({
   expiresAt: timestamp(),
 });
 
+/** Why a link session failed: `{ code, message? }` as in §4.2; a bare string is read as the code. */
+export const LinkSessionError = z.union([z.object({ code: z.string(), message: z.optional(z.string()) }), z.string()]);
+
 export const LinkSessionStatus = z.object({
   state: z.string(),
   status: LinkStatus,
-  error: z.optional(z.string()),
+  error: z.optional(LinkSessionError),
 });
 
 export const ReauthMethod = z.enum(['password', 'email_code', 'phone_code']);
@@ -76,7 +90,10 @@ export const ReauthResult = z.object({
   expiresAt: timestamp(),
 });
 
+/** The codes of SPEC §4.2; their statuses are in `error-status.ts`. */
 export const ErrorCode = z.enum([
+  'invalid_request',
+  'not_found',
   'unauthenticated',
   'reauth_required',
   'reauth_invalid',
@@ -98,7 +115,7 @@ export const ErrorCode = z.enum([
   'business_upgrade_ineligible',
 ]);
 
-/** Every non-2xx body. `code` stays a plain string: unknown codes are a generic failure. */
+/** Every non-2xx body. `code` stays a plain string: unknown codes are a generic failure (`ErrorCode` lists the known ones). */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

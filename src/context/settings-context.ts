@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { UserSettingsBackend } from '../api/backend.js';
-import type { Profile } from '../api/schemas.js';
+import type { Profile, ReauthMethod } from '../api/schemas.js';
 import type { Messages } from '../i18n/messages.js';
 
 /** The hosts the panel drops into; each picks layout and theme defaults. */
@@ -36,6 +36,24 @@ export interface SettingsContext {
   applyProfile(profile: Profile): void;
   /** Reads `/me` again once, for changes that return no profile. */
   refreshProfile(): Promise<void>;
+  /** Asks the user to re-verify when a change answers `reauth_required` (§4.3). */
+  reauthPrompt: ReauthPrompt;
 }
+
+/** What a re-verification prompt is given: where to show, the context, the server's methods. */
+export interface ReauthRequest {
+  /** The element whose change asked for it (the prompt may add a dialog to its shadow root). */
+  host: HTMLElement;
+  context: SettingsContext;
+  methods: ReauthMethod[];
+  /** Aborts when the change is abandoned (the editor went away): the prompt closes. */
+  signal: AbortSignal;
+}
+
+/**
+ * Asks the user to prove it is them; resolves the `reauthToken`, or `undefined` when they
+ * cancel or the signal aborts. The panel's default is a modal dialog; a host may replace it.
+ */
+export type ReauthPrompt = (request: ReauthRequest) => Promise<string | undefined>;
 
 export const settingsContext = createContext<SettingsContext>(Symbol.for('user-settings-panel/context'));

@@ -7,7 +7,7 @@ import type { Profile } from '../api/schemas.js';
 import { UserSettingsSessionExpiredEvent } from '../events/events.js';
 import { en, onMessagesRegistered, resolveMessages, type Messages } from '../i18n/messages.js';
 import { afterPageScripts } from './page-scripts.js';
-import { settingsContext, type HostKind, type SettingsContext } from './settings-context.js';
+import { settingsContext, type HostKind, type ReauthPrompt, type SettingsContext } from './settings-context.js';
 
 /** The configuration a panel or provider element exposes (attributes and properties). */
 export interface SettingsConfig {
@@ -21,6 +21,7 @@ export interface SettingsConfig {
   credentials?: RequestCredentials;
   backend?: UserSettingsBackend;
   messages?: Partial<Messages>;
+  reauthPrompt: ReauthPrompt;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & SettingsConfig;
@@ -80,7 +81,7 @@ export class SettingsController implements ReactiveController {
     if (this.#syncBackend() && this.#connection?.loading) void this.reload();
     this.#syncMessages();
     const { host } = this;
-    const key = [this.backend, this.profile, this.messages, host.locale, host.host, host.callbackOrigin, host.defaultCountry, host.apiBase];
+    const key = [this.backend, this.profile, this.messages, host.locale, host.host, host.callbackOrigin, host.defaultCountry, host.apiBase, host.reauthPrompt];
     if (this.#contextKey && key.every((value, i) => value === this.#contextKey![i])) return;
     this.#contextKey = key;
     this.#provider.setValue(this.#contextValue());
@@ -170,6 +171,7 @@ export class SettingsController implements ReactiveController {
         this.host.requestUpdate();
       },
       refreshProfile: () => this.reload(),
+      reauthPrompt: host.reauthPrompt,
     };
   }
 }

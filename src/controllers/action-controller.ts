@@ -2,29 +2,38 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallOptions } from '../api/backend.js';
 import { toUserSettingsError, type UserSettingsError } from '../api/errors.js';
 import type { SettingsContext } from '../context/settings-context.js';
-import { requestReauth } from '../elements/reauth/request-reauth.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { type Capability, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../events/events.js';
 import { CountdownController } from './countdown-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** Whether the server may have carried out a request that failed this way (so a retry must say "the same one"). */
+function mayHaveArrived(error: UserSettingsError): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || (error.status ?? 0) >= 500;
+}
+
 /**
  * Runs one changing request at a time for an editor: ignores double submits, aborts on
- * disconnect, handles `reauth_required` (asks the user, then repeats the call once with the
- * token), keeps the failure for the editor to show, counts rate limits down, and fires
- * `usp-failed` / `usp-session-expired`.
+ * disconnect, handles `reauth_required` (asks the user through the context's prompt, then
+ * repeats the call once with the token), keeps the failure for the editor to show, counts rate
+ * limits down, and fires `usp-failed` / `usp-session-expired`.
+ *
+ * Each user action gets an `Idempotency-Key`; retrying the same action (same `action` key)
+ * after a failure that may have reached the server reuses it, so the backend can answer once.
  */
 export class ActionController implements ReactiveController {
   /** A request is in flight, or waits for the user to re-verify before it is repeated. */
   pending = false;
-  /** The re-verification dialog is open: the call waits for the user, nothing is being sent. */
+  /** The re-verification prompt is open: the call waits for the user, nothing is being sent. */
   reauthenticating = false;
   /** The last failure, until the next run or `clear()`. */
   error?: UserSettingsError;
   /** Seconds until a rate limit lifts. */
   readonly rateLimit: CountdownController;
   #abort?: AbortController;
+  /** The idempotency key of the last attempt that may have reached the server, by action. */
+  #unsettled?: { action: string; key: string };
 
   constructor(
     private readonly host: Host,
@@ -47,33 +56,30 @@ export class ActionController implements ReactiveController {
 
   /**
    * Runs `call`; resolves `{ value }` on success and `undefined` on failure, cancelled
-   * re-verification, abort or a second submit while one is in flight.
+   * re-verification, abort or a second submit while one is in flight. `action` names what is
+   * being done with which values (e.g. the route and its non-secret body), so a retry of the
+   * same action reuses its idempotency key.
    */
-  async run<T>(call: (options: CallOptions) => Promise<T>): Promise<{ value: T } | undefined> {
+  async run<T>(call: (options: CallOptions) => Promise<T>, action = ''): Promise<{ value: T } | undefined> {
     const context = this.context();
     if (this.blocked || !context) return undefined;
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
+    let idempotencyKey = this.#unsettled?.action === action ? this.#unsettled.key : crypto.randomUUID();
     this.pending = true;
     this.error = undefined;
     this.host.requestUpdate();
     try {
       try {
-        return { value: await call({ signal }) };
+        return { value: await this.#attempt(call, { signal, idempotencyKey }, action) };
       } catch (thrown) {
         const error = toUserSettingsError(thrown);
         if (error.code !== 'reauth_required') throw error;
-        this.reauthenticating = true;
-        this.host.requestUpdate();
-        let reauthToken;
-        try {
-          reauthToken = await requestReauth(this.host, context, error.methods ?? [], signal);
-        } finally {
-          this.reauthenticating = false;
-          this.host.requestUpdate();
-        }
+        const reauthToken = await this.#reverify(context, error, signal);
         if (!reauthToken) return undefined;
-        return { value: await call({ signal, reauthToken }) };
+        // A new request (it carries the token): a backend must not answer it with the 403 it kept.
+        idempotencyKey = crypto.randomUUID();
+        return { value: await this.#attempt(call, { signal, reauthToken, idempotencyKey }, action) };
       }
     } catch (thrown) {
       this.#fail(toUserSettingsError(thrown), context);
@@ -103,6 +109,30 @@ export class ActionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
+  }
+
+  /** One request; remembers its key while the server may have it without having answered. */
+  async #attempt<T>(call: (options: CallOptions) => Promise<T>, options: CallOptions, action: string): Promise<T> {
+    try {
+      const value = await call(options);
+      this.#unsettled = undefined;
+      return value;
+    } catch (thrown) {
+      const error = toUserSettingsError(thrown);
+      this.#unsettled = mayHaveArrived(error) ? { action, key: options.idempotencyKey! } : undefined;
+      throw error;
+    }
+  }
+
+  async #reverify(context: SettingsContext, error: UserSettingsError, signal: AbortSignal): Promise<string | undefined> {
+    this.reauthenticating = true;
+    this.host.requestUpdate();
+    try {
+      return await context.reauthPrompt({ host: this.host, context, methods: error.methods ?? [], signal });
+    } finally {
+      this.reauthenticating = false;
+      this.host.requestUpdate();
+    }
   }
 
   #fail(error: UserSettingsError, context: SettingsContext): void {

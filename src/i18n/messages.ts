@@ -45,7 +45,10 @@ export function resolveMessages(locale: string, overrides?: Partial<Messages>): 
 /** Locales with a registered catalog. */
 export const registeredLocales = () => ['en', ...catalogs.keys()];
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders from `values`' own properties; any other placeholder stays as written
+ * (`{constructor}` is not read from the prototype).
+ */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : match));
 }

@@ -12,14 +12,9 @@
  *
  * In the browser, `startMockBackend` (from `./browser.js`) starts the worker for you.
  */
-export {
-  createHandlers,
-  errorResponse,
-  MOCK_ERROR_TABLE,
-  MOCK_TRIGGERS,
-  type MockErrorTrigger,
-  type MockHandlersOptions,
-} from './handlers.js';
+export { createHandlers, type MockHandlersOptions } from './handlers.js';
+export { contractError, errorResponse, MOCK_ERROR_MESSAGES, SERVER_ERROR_CODE, serverError, type ErrorDetail } from './errors.js';
+export { MOCK_ERROR_TABLE, MOCK_TRIGGERS, type MockErrorTrigger } from './triggers.js';
 export {
   CODE_TTL_MS,
   LINK_SESSION_TTL_MS,

@@ -1,23 +1,14 @@
 /**
  * Scenario flags of the mock backend, switchable at run time (demo toolbar, Storybook, tests).
- *
- * | flag | effect |
- * | --- | --- |
- * | `offline` | the request fails at the network level (`HttpResponse.error()`, i.e. `fetch` rejects) |
- * | `latencyMs` | every answer is delayed by this many milliseconds (msw `delay`) |
- * | `signedOut` | every request answers `401 unauthenticated` |
- * | `serverErrors` | `500` with a generic body `{ error: { code: "internal_error", message } }` |
- * | `malformed` | `200` with a body that fails the route's response schema (routes that answer 204 are not affected); the change is not applied |
- * | `rateLimited` | changing requests (every POST and DELETE) answer `429 rate_limited` with a `Retry-After` header and `retryAfterSeconds` = `retryAfterSeconds` |
- * | `linkingUnavailable` | `GET /me` reports `tiktok.linkingAvailable: false` and starting a link session answers `403 tiktok_linking_unavailable` |
- * | `reauthRequired` | every changing request without a valid `X-Reauth-Token` answers `403 reauth_required` with `methods` from the profile (see handlers.ts) |
+ * What each does is {@link SCENARIO_EFFECTS} (documented in `docs/mock-triggers.md`, generated).
  *
  * `offline`, `serverErrors`, `malformed`, `rateLimited` and `reauthRequired` take `true` (every
  * route concerned) or a list of route names from `routes` (only those routes), e.g.
  * `scenarios.set({ serverErrors: ['getProfile'] })`.
  *
- * Order of evaluation for one request: offline → latency → signedOut → serverErrors → malformed →
- * rateLimited → the route's own logic (which checks reauthRequired).
+ * Order of evaluation for one request: offline → latency → signedOut → (a repeated
+ * `Idempotency-Key`'s kept answer) → serverErrors → malformed → rateLimited → the route's own
+ * logic (which checks reauthRequired).
  */
 import type { RouteName } from '../api/routes.js';
 
@@ -48,6 +39,19 @@ export const DEFAULT_SCENARIOS: Readonly<MockScenarioFlags> = Object.freeze({
   linkingUnavailable: false,
   reauthRequired: false,
 });
+
+/** What each flag does. */
+export const SCENARIO_EFFECTS: Record<keyof MockScenarioFlags, string> = {
+  offline: 'the request fails at the network level (`HttpResponse.error()`, i.e. `fetch` rejects)',
+  latencyMs: 'every answer is delayed by this many milliseconds (msw `delay`)',
+  signedOut: 'every request answers `401 unauthenticated`',
+  serverErrors: '`500` with a generic body `{ error: { code: "internal_error", message } }` (a code the contract does not list: the panel treats it as a generic, retryable failure)',
+  malformed: '`200` with a body that fails the route\'s response schema (routes that answer 204 are not affected); the change is not applied',
+  rateLimited: 'changing requests (every POST and DELETE) answer `429 rate_limited` with a `Retry-After` header and `retryAfterSeconds` = `retryAfterSeconds`',
+  retryAfterSeconds: 'the seconds announced by `rateLimited` (default 30)',
+  linkingUnavailable: '`GET /me` reports `tiktok.linkingAvailable: false` and starting a link session answers `403 tiktok_linking_unavailable`',
+  reauthRequired: 'every changing request without a valid `X-Reauth-Token` answers `403 reauth_required` with `methods` from the profile (see handlers.ts)',
+};
 
 /** Whether a flag's scope covers `route`. */
 export function scenarioApplies(scope: ScenarioScope, route: RouteName): boolean {

@@ -1,9 +1,24 @@
-/** Whether a URL may be shown or opened: only `https:` or same-origin (SPEC §6). */
-export function isSafeUrl(url: string): boolean {
+// No imports: a test runs this module's source as it is inside an opaque-origin frame.
+
+/**
+ * The URL to show or open, as its parsed `href`, when it is `https:` or same-origin `http:`
+ * (SPEC §6); undefined otherwise. A document with an opaque origin (`about:srcdoc`, sandboxed
+ * frames) has no "same origin": its `location.origin` is `"null"`, like a `javascript:` or `data:`
+ * URL's, so there only `https:` passes. Callers use the returned `href`, never the raw string.
+ */
+export function safeUrl(url: string): string | undefined {
+  // An empty string would resolve to this very page.
+  if (!url.trim()) return undefined;
+  let parsed: URL;
   try {
-    const parsed = new URL(url, location.href);
-    return parsed.protocol === 'https:' || parsed.origin === location.origin;
+    parsed = new URL(url, document.baseURI);
   } catch {
-    return false;
+    return undefined;
   }
+  const ownOrigin = location.origin;
+  const sameOrigin = ownOrigin !== 'null' && parsed.protocol === 'http:' && parsed.origin === ownOrigin;
+  return parsed.protocol === 'https:' || sameOrigin ? parsed.href : undefined;
 }
+
+/** Whether `safeUrl(url)` accepts the URL. Prefer `safeUrl`: it gives the `href` to use. */
+export const isSafeUrl = (url: string): boolean => safeUrl(url) !== undefined;

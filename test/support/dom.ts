@@ -16,19 +16,30 @@ export function deepQueryAll<T extends Element = HTMLElement>(selector: string, 
 export const deepQuery = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) =>
   deepQueryAll<T>(selector, root)[0] as T | undefined;
 
+/** Elements whose text runs on with the text around them (no word break at their edges). */
+const INLINE = new Set(['BDI', 'BDO', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'CODE', 'TIME', 'SMALL', 'ABBR']);
+
 /** Visible text of a node, including its shadow content, whitespace folded. */
 export function deepText(node: Node): string {
-  const parts: string[] = [];
+  let text = '';
   const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
+    if (n.nodeType === Node.TEXT_NODE) {
+      text += n.textContent ?? '';
+      return;
+    }
+    if (n.nodeType === Node.COMMENT_NODE) return; // lit's markers
+    // Block-ish elements (paragraphs, buttons, list items…) break words; inline ones do not.
+    const breaks = n.nodeType === Node.ELEMENT_NODE && !INLINE.has(n.nodeName);
+    if (breaks) text += ' ';
     // Duck-typed, not instanceof: nodes may come from another window (an iframe).
     const shadow = (n as Element).shadowRoot;
     if (shadow) walk(shadow);
     if (n.nodeName === 'SLOT') (n as HTMLSlotElement).assignedNodes({ flatten: true }).forEach(walk);
     n.childNodes.forEach(walk);
+    if (breaks) text += ' ';
   };
   walk(node);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Text of every live region (`role=status|alert`, `aria-live`) under `root`: what a screen reader announces. */
@@ -36,7 +47,7 @@ export const announced = (root: ParentNode = document) =>
   deepQueryAll('[role=status], [role=alert], [aria-live]', root).map(deepText).join(' | ');
 
 /** Polls `check` until it returns a truthy value (or stops throwing); fails after `timeout` ms. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 4000, message = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 10000, message = 'condition' } = {}): Promise<NonNullable<T>> {
   const start = performance.now();
   let lastError: unknown;
   while (performance.now() - start < timeout) {

@@ -6,7 +6,8 @@ export function userPlugin() {
     async executeCommand({ command, payload, session }) {
       if (command !== 'user') return undefined;
       const page = session.browser.getPage(session.id);
-      const { action, role, name, text, key, exact = false, timeout = 3000 } = payload;
+      // Generous: an upper bound for a busy 2-core machine, not a wait (Playwright acts as soon as it can).
+      const { action, role, name, text, key, exact = false, timeout = 10000 } = payload;
       const target = () => page.getByRole(role, { name, exact }).first();
       switch (action) {
         case 'click': await target().click({ timeout }); return true;

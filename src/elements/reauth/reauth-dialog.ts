@@ -1,14 +1,22 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { UserSettingsError } from '../../api/errors.js';
 import type { ReauthMethod, Verification } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { FormStateController } from '../../controllers/form-state-controller.js';
+import { errorMessage } from '../../i18n/error-message.js';
+import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { CODE_LENGTH, isCodeRejection } from '../shared/code.js';
 import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { dialogStyles } from '../shared/dialog.js';
-import { fieldStyles, renderField } from '../shared/fields.js';
+import { fieldStyles, renderAlert, renderField } from '../shared/fields.js';
+
+type Field = 'password' | 'code';
+
 
 /**
  * @summary Re-verification (step-up): asks the user to prove it is them with one of the methods
@@ -21,10 +29,15 @@ export class UspReauthDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];
 
   readonly #action = new ActionController(this, 'reauth', () => this.context);
+  readonly #form = new FormStateController<Field>(this, { password: '', code: '' }, {
+    fields: ['password', 'code'],
+    validate: (values) => this.#validate(values),
+    fieldOf: (error) => this.#fieldOf(error),
+    // Cleared only when the server refuses that very value; kept through network and server failures.
+    clearWhenRejected: ['password', 'code'],
+  });
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  @query('#password') private passwordInput?: HTMLInputElement;
-  @query('usp-code-input') private codeInput?: UspCodeInput;
 
   /** The settings of the editor that asked (backend, messages). */
   @property({ attribute: false }) context?: SettingsContext;
@@ -34,106 +47,183 @@ export class UspReauthDialog extends LitElement {
   token?: string;
 
   @state() private method?: ReauthMethod;
-  @state() private password = '';
   @state() private shown = false;
+  /** The code that was sent, for the code methods. */
   @state() private verification?: Verification;
-  /** A problem found before sending (empty field). */
-  @state() private invalid = '';
 
   protected override willUpdate(): void {
     if (!this.method || !this.methods.includes(this.method)) this.method = this.methods[0];
   }
 
+  get #codeInput(): UspCodeInput | null {
+    return this.renderRoot.querySelector('usp-code-input');
+  }
+
+  #validate({ password, code }: Readonly<Record<Field, string>>): Partial<Record<Field, string>> {
+    const t = this.context!.messages;
+    return {
+      password: password ? undefined : t['reauth.passwordRequired'],
+      code: code.length < CODE_LENGTH ? t['code.hint'] : undefined,
+    };
+  }
+
+  /** The field a server error is about: the refused password or code (`reauth_invalid` is about either). */
+  #fieldOf(error: UserSettingsError): Field | undefined {
+    if (error.field === 'password') return 'password';
+    if (error.code === 'reauth_invalid') return this.method === 'password' ? 'password' : 'code';
+    return isCodeRejection(error) ? 'code' : undefined;
+  }
+
+  #describe(error: UserSettingsError): string {
+    return errorMessage(this.context!.messages, error);
+  }
+
   #choose(method: ReauthMethod): void {
     this.method = method;
     this.verification = undefined;
-    this.invalid = '';
+    this.#form.reset();
     this.#action.clear();
   }
 
-  #submit = async (event?: Event) => {
+  async #onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
-    const method = this.method;
-    const backend = this.context?.backend;
-    if (!method || !backend) return;
-    const t = this.context!.messages;
-    if (method === 'password') {
-      const password = this.password;
-      if (!password) return this.#invalid(t['reauth.passwordRequired']);
-      const result = await this.#action.run((options) => backend.reauth({ method, password }, options));
-      this.password = '';
-      return result ? this.#done(result.value.reauthToken) : this.passwordInput?.focus();
-    }
-    if (!this.verification) {
-      const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options));
-      if (result) this.verification = result.value;
-      await this.updateComplete;
-      return this.codeInput?.focus();
-    }
-    const code = this.codeInput?.value ?? '';
-    if (code.length < 6) return this.#invalid(t['code.hint']);
-    const { verificationId } = this.verification;
-    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options));
-    this.codeInput?.clear();
-    if (result) this.#done(result.value.reauthToken);
-  };
-
-  /** Typing hides the last error (a rate limit keeps counting down). */
-  #edited = () => {
-    this.invalid = '';
-    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
-  };
-
-  #invalid(message: string): void {
-    this.invalid = message;
-    (this.passwordInput ?? this.codeInput)?.focus();
+    const { method } = this;
+    if (!method || !this.context || this.#action.blocked) return;
+    if (method === 'password') return this.#confirmPassword();
+    if (!this.verification) return this.#sendCode(method);
+    return this.#confirmCode(method, this.verification);
   }
 
-  #resend = async () => {
+  async #confirmPassword(): Promise<void> {
+    const { backend } = this.context!;
+    if (!this.#form.submit(['password'])) return;
+    const { password } = this.#form.values;
+    const result = await this.#action.run((options) => backend.reauth({ method: 'password', password }, options), 'password');
+    this.#settle(result);
+  }
+
+  async #sendCode(method: Exclude<ReauthMethod, 'password'>): Promise<void> {
+    const { backend } = this.context!;
+    const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options), `challenge:${method}`);
+    if (!result) return;
+    this.verification = result.value;
+    void this.#form.focus('code');
+  }
+
+  async #confirmCode(method: Exclude<ReauthMethod, 'password'>, { verificationId }: Verification): Promise<void> {
+    const { backend } = this.context!;
+    this.#form.set('code', this.#codeInput?.value ?? '');
+    if (!this.#form.submit(['code'])) return;
+    const { code } = this.#form.values;
+    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options), `code:${verificationId}`);
+    if (result || this.#form.fieldOf(this.#action.error) === 'code') this.#codeInput?.clear();
+    this.#settle(result);
+  }
+
+  /** Closes with the token, or puts a refused value's error on its field. */
+  #settle(result: { value: { reauthToken: string } } | undefined): void {
+    if (result) {
+      this.token = result.value.reauthToken;
+      this.dialog.close('ok');
+    } else if (this.#action.error) {
+      this.#form.reject(this.#action.error);
+    }
+  }
+
+  async #onResend(): Promise<void> {
     const { verification, context } = this;
     if (!verification || !context) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options));
+    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
     if (result) this.verification = result.value;
-  };
+  }
 
-  #done(token: string): void {
-    this.token = token;
-    this.dialog.close('ok');
+  #onPasswordInput(value: string): void {
+    this.#form.set('password', value);
+    this.#clearGeneralError();
+  }
+
+  #onCodeInput(): void {
+    this.#form.set('code', this.#codeInput?.value ?? '');
+    this.#clearGeneralError();
+  }
+
+  /** Typing hides the last failure (a rate limit keeps counting down). */
+  #clearGeneralError(): void {
+    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+  }
+
+  #onToggleShown(): void {
+    this.shown = !this.shown;
+  }
+
+  #onCancel(): void {
+    this.dialog.close();
+  }
+
+  /** A failure that is not about the typed value. */
+  #generalError(): string {
+    const error = this.#action.error;
+    return error && !this.#form.fieldOf(error) ? this.#action.message() : '';
+  }
+
+  #renderMethodChoice(t: Messages) {
+    if (this.methods.length < 2) return nothing;
+    return html`<fieldset>
+      <legend>${t['reauth.methods']}</legend>
+      ${this.methods.map((m) => html`<label class="check"><input type="radio" name="method" .checked=${m === this.method}
+        @change=${() => this.#choose(m)}>${t[`reauth.method.${m}`]}</label>`)}
+    </fieldset>`;
+  }
+
+  #renderPassword(t: Messages) {
+    return html`${renderField({
+      id: 'password', type: 'password', label: t['reauth.password'], value: this.#form.values.password,
+      autocomplete: 'current-password', shown: this.shown, messages: t, autofocus: true,
+      error: this.#form.errorText('password', (e) => this.#describe(e)),
+      onToggle: () => this.#onToggleShown(),
+      onInput: (value) => this.#onPasswordInput(value),
+    })}${renderAlert(this.#generalError())}`;
+  }
+
+  #renderCode(verification: Verification) {
+    return html`<usp-code-input id="code" .verification=${verification}
+      .error=${this.#form.errorText('code', (e) => this.#describe(e))} ?disabled=${this.#action.pending}
+      @usp-code-complete=${this.#onSubmit} @usp-code-resend=${this.#onResend} @input=${this.#onCodeInput}></usp-code-input>
+      ${renderAlert(this.#generalError())}`;
+  }
+
+  /** Before the code is sent: where it will go, and any failure to send it. */
+  #renderCodeChoice(t: Messages, method: ReauthMethod) {
+    return html`<p>${t[`reauth.method.${method}`]}</p>${renderAlert(this.#generalError())}`;
+  }
+
+  #renderMethod(t: Messages) {
+    const { method, verification } = this;
+    if (!method) return nothing;
+    if (method === 'password') return this.#renderPassword(t);
+    return verification ? this.#renderCode(verification) : this.#renderCodeChoice(t, method);
+  }
+
+  #submitLabel(t: Messages): string {
+    if (this.method === 'password') return t['dialog.confirm'];
+    return this.verification ? t['code.verify'] : t['reauth.sendCode'];
   }
 
   protected override render() {
     const t = this.context?.messages;
     if (!t) return nothing;
-    const { method, verification } = this;
-    const error = this.invalid || this.#action.message();
+    const { method } = this;
     return html`
       <dialog part="dialog" aria-labelledby="title" aria-describedby="intro">
-        <form novalidate @submit=${this.#submit} aria-busy=${this.#action.pending ? 'true' : 'false'}>
+        <form novalidate @submit=${this.#onSubmit} aria-busy=${this.#action.pending ? 'true' : 'false'}>
           <h2 id="title">${t['reauth.title']}</h2>
           <p id="intro" class="muted">${method ? t['reauth.intro'] : t['reauth.unavailable']}</p>
-          ${this.methods.length > 1 ? html`<fieldset>
-            <legend>${t['reauth.methods']}</legend>
-            ${this.methods.map((m) => html`<label class="check"><input type="radio" name="method" .checked=${m === method}
-              @change=${() => this.#choose(m)}>${t[`reauth.method.${m}`]}</label>`)}
-          </fieldset>` : nothing}
-          ${!method ? nothing : method === 'password'
-            ? renderField({
-              id: 'password', type: 'password', label: t['reauth.password'], value: this.password,
-              autocomplete: 'current-password', error, shown: this.shown, messages: t, autofocus: true,
-              onToggle: () => (this.shown = !this.shown),
-              onInput: (value) => { this.password = value; this.#edited(); },
-            })
-            : verification
-              ? html`<usp-code-input .verification=${verification} .error=${error} ?disabled=${this.#action.pending}
-                  @usp-code-complete=${() => this.#submit()} @usp-code-resend=${this.#resend}
-                  @input=${this.#edited}></usp-code-input>`
-              : html`<p>${t[`reauth.method.${method}`]}</p>
-                ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}`}
+          ${this.#renderMethodChoice(t)}
+          ${this.#renderMethod(t)}
           <div class="actions">
-            <button type="button" @click=${() => this.dialog.close()}>${t['action.cancel']}</button>
-            ${method ? html`<button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'} ?autofocus=${method !== 'password'}>${
-              method === 'password' ? t['dialog.confirm'] : verification ? t['code.verify'] : t['reauth.sendCode']
-            }</button>` : nothing}
+            <button type="button" @click=${this.#onCancel}>${t['action.cancel']}</button>
+            ${method ? html`<button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'}
+              ?autofocus=${method !== 'password'}>${this.#submitLabel(t)}</button>` : nothing}
           </div>
         </form>
       </dialog>

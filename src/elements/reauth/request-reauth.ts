@@ -1,22 +1,14 @@
-import type { ReauthMethod } from '../../api/schemas.js';
-import type { SettingsContext } from '../../context/settings-context.js';
+import type { ReauthRequest } from '../../context/settings-context.js';
 import { openModal } from '../shared/dialog.js';
 import './reauth-dialog.js';
 
 /**
  * Asks the user to prove it is them with one of `methods` in a modal `<usp-reauth-dialog>`
- * added to `host`'s shadow root; focus returns where it was after. (Imported statically: it
- * then shares one chunk with ActionController, code input and fields, smaller in all than
- * a chunk of its own.)
- * Resolves the `reauthToken`, or `undefined` when they cancel or `signal` aborts.
- * Nothing in `host` is touched, so what the user typed in the original form stays.
+ * added to `host`'s shadow root; focus returns where it was after. Resolves the `reauthToken`,
+ * or `undefined` when they cancel or `signal` aborts. Nothing in `host` is touched, so what
+ * the user typed in the original form stays.
  */
-export async function requestReauth(
-  host: HTMLElement,
-  context: SettingsContext,
-  methods: ReauthMethod[],
-  signal: AbortSignal,
-): Promise<string | undefined> {
+export async function requestReauth({ host, context, methods, signal }: ReauthRequest): Promise<string | undefined> {
   if (signal.aborted) return undefined;
   const dialog = document.createElement('usp-reauth-dialog');
   dialog.context = context;

@@ -1,11 +1,17 @@
 import { consume } from '@lit/context';
-import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Profile } from '../../api/schemas.js';
 import { settingsContext, type Section, type SettingsContext } from '../../context/settings-context.js';
+import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { renderSection, sectionStyles, toggleSection } from './section.js';
+import { firstTabbable } from '../shared/dialog.js';
+import { settingsSectionStyles } from './settings-section.styles.js';
+
+const whenIdle = (callback: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
+const cancelIdle = (handle: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : window.clearTimeout(handle));
 
 /** What a section's summary row shows for the current profile. */
 export interface SectionSummary {
@@ -15,9 +21,10 @@ export interface SectionSummary {
 }
 
 /**
- * What the four public sub-elements share: the context, the `open` state, the summary row,
- * loading the editor's chunk when opened, and focus back on the row's button when it closes.
- * Each sub-element only says what its row shows and which editor it opens.
+ * What the four public sub-elements share: the context, the `open` state, the summary row
+ * whose button opens the editor below it, loading the editor's chunk when opened, and focus
+ * back on the row's button when it closes. Each sub-element only says what its row shows and
+ * which editor it opens.
  *
  * @fires {UserSettingsChangedEvent} usp-changed - A change succeeded: `detail.capability`, `detail.profile`.
  * @fires {UserSettingsFailedEvent} usp-failed - A request failed: `detail.capability`, `detail.code`, `detail.kind`, `detail.message`.
@@ -30,7 +37,7 @@ export interface SectionSummary {
  * @csspart editor - The editor's container.
  */
 export abstract class SettingsSection extends LitElement {
-  static override styles = [sharedStyles, sectionStyles];
+  static override styles = [sharedStyles, settingsSectionStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Whether the editor is open. */
@@ -45,31 +52,100 @@ export abstract class SettingsSection extends LitElement {
   /** Imports the editor's module. */
   protected abstract loadEditor(): Promise<unknown>;
   protected abstract summary(profile: Profile, messages: Messages): SectionSummary;
-  /** The editor element; `close` ends editing. */
-  protected abstract renderEditor(close: () => void): TemplateResult;
+  /** The editor element; it fires `usp-editor-close` when the user is done. */
+  protected abstract renderEditor(): TemplateResult;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) void this.loadEditor();
   }
 
+  #prefetch?: number;
+
+  protected override updated(): void {
+    // Once the profile shows, the editor's code loads while the page is idle (never before, so
+    // it does not compete with the profile), and opening it needs no request for it.
+    if (this.#prefetch === undefined && this.context?.profile) {
+      this.#prefetch = whenIdle(() => void this.loadEditor().catch(() => undefined));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#prefetch) cancelIdle(this.#prefetch);
+    this.#prefetch = undefined;
+  }
+
+  /** Opens or closes the editor and tells the panel (which shows one at a time when compact). */
+  protected toggle(open = !this.open): void {
+    this.open = open;
+    this.dispatchEvent(new SectionToggleEvent(this.section, open));
+  }
+
   /** Closes the editor and puts focus back on the button that opened it. */
-  #close = async () => {
-    toggleSection(this, this.section, false);
+  async #onEditorClose(): Promise<void> {
+    this.toggle(false);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=action]')?.focus();
-  };
+  }
+
+  /**
+   * Opens the editor and moves focus into it: first onto the section's heading (the button
+   * that had focus is gone, and the editor's chunk may still be loading), then onto the
+   * editor's first field or button once it has rendered.
+   */
+  async #onActionClick(): Promise<void> {
+    this.toggle(true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=section-title]')?.focus();
+    const editor = this.renderRoot.querySelector<HTMLElement>('[part=editor]');
+    // The editor's chunk (and the phone's number library) may take a moment: wait for a field,
+    // as long as focus is still on the heading (the user may have moved on).
+    for (let waited = 0; waited < 10_000 && editor?.isConnected; waited += 50) {
+      if (!this.shadowRoot!.activeElement?.matches('[part=section-title]')) return;
+      const first = firstTabbable(editor);
+      if (first) return first.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * Escape cancels this editor only: the event stops here, so a host's drop-down around the
+   * panel stays open. A modal dialog or the country list inside handles its own Escape first.
+   */
+  #onEditorKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.stopPropagation();
+    // A modal dialog's own Escape (its default action) closes only the dialog.
+    if (event.composedPath().some((node) => node instanceof HTMLDialogElement)) return;
+    event.preventDefault();
+    void this.#onEditorClose();
+  }
 
   protected override render() {
     const profile = this.context?.profile;
     if (!this.context || !profile) return null;
     const t = this.context.messages;
-    return renderSection({
-      id: this.section,
-      title: t[`section.${this.section}`],
-      ...this.summary(profile, t),
-      open: this.open,
-      onToggle: () => toggleSection(this, this.section),
-      editor: () => this.renderEditor(this.#close),
-    });
+    const { value, action } = this.summary(profile, t);
+    const title = t[`section.${this.section}`];
+    const titleId = `usp-${this.section}-title`;
+    const editorId = `usp-${this.section}-editor`;
+    return html`
+      <section part="section">
+        <div class="summary" part="summary">
+          <div class="summary-text">
+            <h3 id=${titleId} part="section-title" tabindex=${this.open ? '-1' : nothing}>${title}</h3>
+            <div class="summary-value" part="summary-value">${value}</div>
+          </div>
+          ${action && !this.open
+            ? html`<button part="action" aria-expanded="false" aria-controls=${editorId}
+                @click=${this.#onActionClick}>${action}<span class="visually-hidden"> ${title}</span></button>`
+            : nothing}
+        </div>
+        ${this.open
+          ? html`<div id=${editorId} class="editor" part="editor" @usp-editor-close=${this.#onEditorClose}
+              @keydown=${this.#onEditorKeydown}>${this.renderEditor()}</div>`
+          : nothing}
+      </section>
+    `;
   }
 }

@@ -4,19 +4,22 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { CountdownController } from '../../controllers/countdown-controller.js';
-import { format } from '../../i18n/messages.js';
+import { CodeCompleteEvent, CodeResendEvent } from '../../events/internal-events.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
-
-const LENGTH = 6;
+import { CODE_LENGTH } from './code.js';
 
 /**
  * @summary The 6-digit verification code: one field (`autocomplete="one-time-code"`, so SMS and
  * email codes autofill), whole-code paste, where the code went, when it expires, and a resend
  * button that counts down to `resendAvailableAt`.
  *
- * @fires usp-code-complete - Six digits are present (typed, pasted or autofilled), or Enter was pressed on them: `detail.code`.
+ * Its events stay inside the shadow root it is rendered in and carry no code: the editor
+ * around it reads `value`.
+ *
+ * @fires usp-code-complete - Six digits are present (typed, pasted or autofilled), or Enter was pressed on them.
  * @fires usp-code-resend - The user asked for a new code.
  * @csspart input - The code field.
  * @csspart error - The code's error message.
@@ -63,28 +66,28 @@ export class UspCodeInput extends LitElement {
     if (changed.has('verification') && this.verification) this.#resend.until(this.verification.resendAvailableAt);
   }
 
-  #onInput = () => {
-    const digits = this.input.value.replace(/\D/g, '').slice(0, LENGTH);
+  #onInput() {
+    const digits = this.input.value.replace(/\D/g, '').slice(0, CODE_LENGTH);
     if (digits !== this.input.value) this.input.value = digits;
-    if (digits.length < LENGTH) this.#fired = '';
+    if (digits.length < CODE_LENGTH) this.#fired = '';
     else if (digits !== this.#fired) this.#complete();
-  };
+  }
 
-  #onKeydown = (event: KeyboardEvent) => {
+  #onKeydown(event: KeyboardEvent) {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (this.value.length === LENGTH) this.#complete();
-  };
+    if (this.value.length === CODE_LENGTH) this.#complete();
+  }
 
   #complete(): void {
     this.#fired = this.value;
-    this.dispatchEvent(new CustomEvent('usp-code-complete', { bubbles: true, composed: true, detail: { code: this.value } }));
+    this.dispatchEvent(new CodeCompleteEvent());
   }
 
-  #onResend = () => {
+  #onResend() {
     if (this.disabled || this.#resend.remaining > 0) return;
-    this.dispatchEvent(new Event('usp-code-resend', { bubbles: true, composed: true }));
-  };
+    this.dispatchEvent(new CodeResendEvent());
+  }
 
   protected override render() {
     const t = this.context?.messages;
@@ -94,8 +97,8 @@ export class UspCodeInput extends LitElement {
     const expires = v ? formatDate(v.expiresAt, this.context!.locale, { timeStyle: 'short' }) : '';
     return html`
       <div class="stack">
-        ${v ? html`<p id="sent" role="status">${format(t['code.sentTo'], { destination: v.destination })}
-          ${expires ? format(t['code.expires'], { time: expires }) : nothing}</p>` : nothing}
+        ${v ? html`<p id="sent" role="status">${formatParts(t['code.sentTo'], { destination: ltr(v.destination) })}
+          ${expires ? formatParts(t['code.expires'], { time: expires }) : nothing}</p>` : nothing}
         <div class="field">
           <label for="code">${this.label ?? t['code.label']}</label>
           <span id="hint" class="hint">${t['code.hint']}</span>
@@ -107,7 +110,7 @@ export class UspCodeInput extends LitElement {
         </div>
         ${v ? html`<div><button type="button" class="link" part="resend"
           aria-disabled=${waiting > 0 || this.disabled ? 'true' : 'false'} @click=${this.#onResend}>
-          ${waiting > 0 ? format(t['code.resendIn'], { seconds: waiting }) : t['code.resend']}</button></div>` : nothing}
+          ${waiting > 0 ? formatParts(t['code.resendIn'], { seconds: waiting }) : t['code.resend']}</button></div>` : nothing}
       </div>
     `;
   }
@@ -118,9 +121,5 @@ defineElement('usp-code-input', UspCodeInput);
 declare global {
   interface HTMLElementTagNameMap {
     'usp-code-input': UspCodeInput;
-  }
-  interface HTMLElementEventMap {
-    'usp-code-complete': CustomEvent<{ code: string }>;
-    'usp-code-resend': Event;
   }
 }

@@ -8,7 +8,9 @@ import { dialogStyles, openModal } from './dialog.js';
 import { fieldStyles } from './fields.js';
 
 export interface ConfirmOptions {
-  title: string;
+  /** Values inside it are isolated (`formatParts()`), as in the body. */
+  title: string | TemplateResult;
+  /** What will happen when confirmed; it becomes the dialog's description (`aria-describedby`). */
   body: string | TemplateResult;
   confirmLabel: string;
   /** Default: the catalog's "Cancel". */

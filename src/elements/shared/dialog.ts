@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the modal dialogs (confirm, re-verification), after `fieldStyles` (which lays out `.actions`). */
+/** Styles of the modal dialogs (confirm, re-verification), after `sharedStyles` (which lays out `.actions`). */
 export const dialogStyles = css`
   dialog {
     width: min(28rem, calc(100vw - 2 * var(--_gap))); max-height: calc(100dvh - 2 * var(--_gap));
@@ -16,6 +16,18 @@ export function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active as HTMLElement | null;
+}
+
+const tabbable = 'button, a[href], input, select, textarea, [tabindex]';
+
+/** The first element Tab would reach inside `root` (through shadow roots), if any. */
+export function firstTabbable(root: ParentNode): HTMLElement | undefined {
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    if (el.matches(tabbable) && el.tabIndex >= 0 && !el.matches(':disabled, [hidden] *, [hidden]') && el.getClientRects().length) return el;
+    const inner = el.shadowRoot && firstTabbable(el.shadowRoot);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /**

@@ -1,111 +1,153 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { UserSettingsError } from '../../api/errors.js';
+import { state } from 'lit/decorators.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { FormStateController } from '../../controllers/form-state-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
-import { format, type Messages } from '../../i18n/messages.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
+import { errorMessage } from '../../i18n/error-message.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { CODE_LENGTH, isCodeRejection } from '../shared/code.js';
 import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
-import { fieldStyles, renderField } from '../shared/fields.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { fieldStyles, renderAlert, renderField, renderStatus } from '../shared/fields.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Field = 'email' | 'code';
+
+/** The field a server error is about. */
+function fieldOf(error: UserSettingsError): Field | undefined {
+  if (error.field === 'email' || error.code.startsWith('email_')) return 'email';
+  return isCodeRejection(error) ? 'code' : undefined;
+}
 
 /**
  * @summary Changes the sign-in email: the new address, then the code sent to it. The current
  * address keeps working until the code is confirmed.
  * @fires usp-changed - The email changed: `detail.capability` is `email`, `detail.profile` the new profile.
  * @fires usp-failed - A request failed: `detail.code`, `detail.message`.
- * @fires usp-editor-close - The user is done or cancelled.
  * @csspart form - The form of each step.
- * @csspart form - Each step's form.
+ * @csspart status - The live region that says "Saving…" and the outcome.
+ * @csspart error - A failure that is not about one field.
  */
 export class UspEmailEditor extends LitElement {
   static override styles = [sharedStyles, fieldStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #action = new ActionController(this, 'email', () => this.context);
-
-  @query('usp-code-input') private codeInput?: UspCodeInput;
+  readonly #form = new FormStateController<Field>(this, { email: '', code: '' }, {
+    fields: ['email', 'code'],
+    validate: (values) => this.#validate(values),
+    fieldOf,
+    // A code the server refused is of no more use; one that met a network failure is kept for the retry.
+    clearWhenRejected: ['code'],
+  });
 
   @consume({ context: settingsContext, subscribe: true })
   @state()
   private context?: SettingsContext;
 
-  @state() private email = '';
   /** Set while the code step shows. */
   @state() private verification?: Verification;
-  @state() private touched = false;
-  @state() private submitted = false;
-  /** A code-step problem found before sending. */
-  @state() private codeError = '';
-  @state() private done = '';
+  /** The outcome, once the address changed. */
+  @state() private done: TemplateResult | '' = '';
 
-  #clientError(t: Messages): string {
-    const email = this.email.trim();
-    if (!email) return t['email.required'];
-    if (!EMAIL.test(email)) return t['error.email_invalid'];
-    return email.toLowerCase() === this.context?.profile?.email?.address.toLowerCase() ? t['email.same'] : '';
+  get #codeInput(): UspCodeInput | null {
+    return this.renderRoot.querySelector('usp-code-input');
   }
 
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  /** What the user did wrong, by field (before any request). */
+  #validate({ email, code }: Readonly<Record<Field, string>>): Partial<Record<Field, string>> {
+    const t = this.context!.messages;
+    const address = email.trim();
+    return {
+      email: !address ? t['email.required']
+        : !EMAIL.test(address) ? t['error.email_invalid']
+          : address.toLowerCase() === this.context!.profile?.email?.address.toLowerCase() ? t['email.same'] : undefined,
+      code: code.length < CODE_LENGTH ? t['code.hint'] : undefined,
+    };
   }
 
-  #send = async (event: Event) => {
+  #describe(error: UserSettingsError): string {
+    return errorMessage(this.context!.messages, error);
+  }
+
+  async #onSend(event: Event): Promise<void> {
     event.preventDefault();
     const context = this.context;
-    if (!context || this.#action.blocked) return;
-    this.submitted = true;
-    if (this.#clientError(context.messages)) return void this.#focus('#email');
-    const email = this.email.trim();
-    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options));
-    if (!result) return void (this.#action.error && this.#focus('#email'));
+    if (!context || this.#action.blocked || !this.#form.submit(['email'])) return;
+    const email = this.#form.values.email.trim();
+    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options), `email:${email}`);
+    if (!result) {
+      if (this.#action.error) this.#form.reject(this.#action.error);
+      return;
+    }
     this.verification = result.value;
-    void this.#focus('usp-code-input');
-  };
+    this.#form.reset(['code']);
+    void this.#form.focus('code');
+  }
 
-  #verify = async (event?: Event) => {
+  async #onVerify(event?: Event): Promise<void> {
     event?.preventDefault();
     const { context, verification } = this;
-    const code = this.codeInput?.value ?? '';
-    if (!context || !verification) return;
-    if (code.length < 6) {
-      this.codeError = context.messages['code.hint'];
-      return void this.#focus('usp-code-input');
+    if (!context || !verification || this.#action.blocked) return;
+    this.#form.set('code', this.#codeInput?.value ?? '');
+    if (!this.#form.submit(['code'])) return;
+    const body = { verificationId: verification.verificationId, code: this.#form.values.code };
+    const result = await this.#action.run((options) => context.backend.confirmEmail(body, options), `code:${body.verificationId}`);
+    if (!result) {
+      const error = this.#action.error;
+      if (error && this.#form.reject(error) === 'code') this.#codeInput?.clear();
+      return;
     }
-    const result = await this.#action.run((options) =>
-      context.backend.confirmEmail({ verificationId: verification.verificationId, code }, options));
-    this.codeInput?.clear();
-    if (!result) return;
+    this.#codeInput?.clear();
     const profile = result.value;
     context.applyProfile(profile);
-    // The done view replaces both steps until the editor closes: nothing of them to reset.
-    this.done = format(context.messages['email.changed'], { address: profile.email?.address ?? '' });
+    // The done view replaces both steps until the editor closes.
+    this.done = formatParts(context.messages['email.changed'], { address: ltr(profile.email?.address ?? '') });
     this.dispatchEvent(new UserSettingsChangedEvent('email', profile));
-    void this.#focus('#done');
-  };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+  }
 
-  #resend = async () => {
+  async #onResend(): Promise<void> {
     const { context, verification } = this;
     if (!context || !verification) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options));
+    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
     if (result) this.verification = result.value;
-  };
+  }
 
-  #back = () => {
+  #onEmailInput(value: string): void {
+    this.#form.set('email', value);
+  }
+
+  #onEmailBlur(): void {
+    this.#form.touch('email');
+  }
+
+  #onCodeInput(): void {
+    this.#form.set('code', this.#codeInput?.value ?? '');
+    // Typing hides the last failure (a rate limit keeps counting down).
+    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+  }
+
+  #onBack(): void {
     this.verification = undefined;
-    this.codeError = '';
+    this.#form.reset(['code']);
     this.#action.clear();
-    void this.#focus('#email');
-  };
+    void this.#form.focus('email');
+  }
 
-  #close = () => this.dispatchEvent(new EditorCloseEvent());
+  #onClose(): void {
+    this.dispatchEvent(new EditorCloseEvent());
+  }
 
   protected override render() {
     const profile = this.context?.profile;
@@ -113,45 +155,42 @@ export class UspEmailEditor extends LitElement {
     const t = this.context!.messages;
     // One live region for every step, so changes to it are announced.
     return html`${this.#renderStep(profile, t)}
-      <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.saving ? t['status.saving'] : this.done}</p>`;
+      ${renderStatus(this.#action.saving ? t['status.saving'] : this.done, !!this.done)}`;
   }
 
   #renderStep(profile: Profile, t: Messages) {
-    const error = this.#action.error;
-    const message = this.#action.message();
-    const busy = this.#action.blocked ? 'true' : 'false';
     if (this.done) {
-      return html`<div class="actions"><button id="done" class="primary" @click=${this.#close}>${t['action.done']}</button></div>`;
+      return html`<div class="actions"><button id="done" class="primary" @click=${this.#onClose}>${t['action.done']}</button></div>`;
     }
-    const cancel = html`<button type="button" @click=${this.#close}>${t['action.cancel']}</button>`;
+    const error = this.#action.error;
+    const generalError = error && !this.#form.fieldOf(error) ? this.#action.message() : '';
+    const busy = this.#action.blocked ? 'true' : 'false';
+    const cancel = html`<button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>`;
     if (this.verification) {
       return html`
-        <form part="form" novalidate @submit=${this.#verify}>
-          <usp-code-input .verification=${this.verification} .error=${this.codeError || message}
-            ?disabled=${this.#action.pending} @usp-code-complete=${() => this.#verify()} @usp-code-resend=${this.#resend}
-            @input=${() => { this.codeError = ''; if (error?.code !== 'rate_limited') this.#action.clear(); }}></usp-code-input>
+        <form part="form" novalidate @submit=${this.#onVerify}>
+          <usp-code-input id="code" .verification=${this.verification}
+            .error=${this.#form.errorText('code', (e) => this.#describe(e))}
+            ?disabled=${this.#action.pending} @usp-code-complete=${this.#onVerify} @usp-code-resend=${this.#onResend}
+            @input=${this.#onCodeInput}></usp-code-input>
+          ${renderAlert(generalError)}
           <div class="actions">
             <button class="primary" aria-disabled=${busy}>${t['code.verify']}</button>
-            <button type="button" @click=${this.#back}>${t['email.different']}</button>
+            <button type="button" @click=${this.#onBack}>${t['email.different']}</button>
             ${cancel}
           </div>
         </form>`;
     }
-    const onField = error && (error.field === 'email' || error.code.startsWith('email_'));
-    const clientError = this.submitted || this.touched ? this.#clientError(t) : '';
     return html`
-      <form part="form" novalidate @submit=${this.#send}>
-        ${profile.email ? html`<p>${format(t['email.current'], { address: profile.email.address })}</p>` : nothing}
+      <form part="form" novalidate @submit=${this.#onSend}>
+        ${profile.email ? html`<p>${formatParts(t['email.current'], { address: ltr(profile.email.address) })}</p>` : nothing}
         ${renderField({
-          id: 'email', type: 'email', label: t['email.new'], value: this.email, autocomplete: 'email',
-          hint: t['email.keep'], error: clientError || (onField ? message : ''),
-          onInput: (value) => {
-            this.email = value;
-            if (onField) this.#action.clear();
-          },
-          onBlur: () => (this.touched = !!this.email),
+          id: 'email', type: 'email', label: t['email.new'], value: this.#form.values.email, autocomplete: 'email',
+          hint: t['email.keep'], error: this.#form.errorText('email', (e) => this.#describe(e)),
+          onInput: (value) => this.#onEmailInput(value),
+          onBlur: () => this.#onEmailBlur(),
         })}
-        ${message && !onField ? html`<p class="error" role="alert">${message}</p>` : nothing}
+        ${renderAlert(generalError)}
         <div class="actions">
           <button class="primary" aria-disabled=${busy}>${t['email.send']}</button>
           ${cancel}

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
+import { ltr } from '../../i18n/format-parts.js';
 import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
 
@@ -23,14 +24,14 @@ export class UserSettingsEmail extends SettingsSection {
   protected summary({ email }: Profile, t: Messages) {
     return {
       value: email
-        ? html`${email.address} <span class="badge ${email.verified ? 'ok' : ''}">${email.verified ? t['summary.verified'] : t['summary.unverified']}</span>`
+        ? html`${ltr(email.address)} <span class="badge ${email.verified ? 'ok' : ''}">${email.verified ? t['summary.verified'] : t['summary.unverified']}</span>`
         : t['summary.notSet'],
       action: email ? t['action.change'] : t['action.add'],
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-email-editor @usp-editor-close=${close}></usp-email-editor>`;
+  protected renderEditor() {
+    return html`<usp-email-editor></usp-email-editor>`;
   }
 }
 

@@ -26,14 +26,14 @@ export const panelStyles = css`
   .skeleton { display: grid; gap: 12px; }
   .skeleton span {
     height: 44px; border-radius: var(--_radius);
-    background: linear-gradient(90deg, #eef0f3, #f7f8fa, #eef0f3) 0 0 / 200% 100%;
+    background: linear-gradient(90deg, var(--_badge), var(--_bg), var(--_badge)) 0 0 / 200% 100%;
     animation: shimmer 1.2s linear infinite;
   }
   @keyframes shimmer { to { background-position: -200% 0; } }
   @media (prefers-reduced-motion: reduce) { .skeleton span { animation: none; } }
   .banner {
     display: grid; gap: 8px; padding: 12px; border-radius: var(--_radius);
-    border: 1px solid var(--_danger); background: var(--usp-color-danger-surface, #fdeef0);
+    border: 1px solid var(--_danger); background: var(--_danger-surface);
   }
   /* A failed refresh after a change: quiet, above the sections, never in place of them. */
   .notice { display: flex; flex-wrap: wrap; gap: 4px var(--_gap); font-size: 0.9em; }

@@ -4,10 +4,10 @@ import { allSections, hostKinds, type Section } from '../../context/settings-con
 import { UserSettingsCloseRequestedEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { isRtl, type Messages } from '../../i18n/messages.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { UserSettingsProvider } from '../user-settings-provider/user-settings-provider.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { SectionToggleEvent } from '../section/section.js';
+import type { SectionToggleEvent } from '../../events/internal-events.js';
 import { panelStyles } from './user-settings-panel.styles.js';
 
 /** The sub-elements' parts, exported so `user-settings-panel::part(summary)` reaches them. */
@@ -68,14 +68,12 @@ export class UserSettingsPanel extends UserSettingsProvider {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.#onHashChange);
-    this.addEventListener(SectionToggleEvent.type, this.#onSectionToggle as EventListener);
     this.#onHashChange();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHashChange);
-    this.removeEventListener(SectionToggleEvent.type, this.#onSectionToggle as EventListener);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -99,7 +97,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return wanted.length ? allSections.filter((s) => wanted.includes(s)) : [...allSections];
   }
 
-  /** Deep links belong to the settings page (Business Center, direct link), not a drop-down or app frame. */
+  /**
+   * Deep links belong to the settings page (Business Center, direct link), not a drop-down or
+   * app frame. (An arrow function: the same bound listener is added to and removed from `window`.)
+   */
   #onHashChange = () => {
     const section = location.hash.slice(1) as Section;
     if (this.host !== 'business-center' && this.host !== 'standalone') return;
@@ -108,20 +109,22 @@ export class UserSettingsPanel extends UserSettingsProvider {
     this.#pendingScroll = section;
   };
 
-  #onSectionToggle = (event: SectionToggleEvent) => {
+  #onSectionToggle(event: SectionToggleEvent) {
     if (event.open) this.activeSection = event.section;
     else if (this.activeSection === event.section) {
       const returnTo = this.activeSection;
       this.activeSection = undefined;
       if (this.#compact) this.#pendingScroll = returnTo;
     }
-  };
+  }
 
   get #compact(): boolean {
     return this.host === 'ads-manager';
   }
 
-  #close = () => this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  #onClose() {
+    this.dispatchEvent(new UserSettingsCloseRequestedEvent());
+  }
 
   /** The quiet retry after a failed refresh: the profile on screen stays until the new one arrives. */
   #onRetryRefresh(): void {
@@ -137,7 +140,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
             <h2>${t['panel.title']}</h2>
             <p class="intro muted">${t['panel.intro']}</p>
           </div>
-          ${this.#compact ? html`<button class="link" @click=${this.#close}>${t['panel.close']}</button>` : nothing}
+          ${this.#compact ? html`<button class="link" @click=${this.#onClose}>${t['panel.close']}</button>` : nothing}
         </header>
         ${this.#renderBody(t)}
       </div>
@@ -165,13 +168,14 @@ export class UserSettingsPanel extends UserSettingsProvider {
       </div>` : nothing;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
+    const adHref = adUrl && safeUrl(adUrl);
     return html`
       ${notice}
       ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
-      <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
+      <div class="sections" part="sections" @usp-section-toggle=${this.#onSectionToggle}>${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
-        ${adUrl && isSafeUrl(adUrl) ? html`<a href=${adUrl}>${t['panel.adAccountLink']}</a>` : nothing}
+        ${adHref ? html`<a href=${adHref}>${t['panel.adAccountLink']}</a>` : nothing}
       </footer>`}
     `;
   }
@@ -179,10 +183,10 @@ export class UserSettingsPanel extends UserSettingsProvider {
   #renderSection(section: Section) {
     const open = this.activeSection === section;
     switch (section) {
-      case 'email': return html`<user-settings-email data-section="email" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
-      case 'phone': return html`<user-settings-phone data-section="phone" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
-      case 'password': return html`<user-settings-password data-section="password" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
-      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" tabindex="-1" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
+      case 'email': return html`<user-settings-email data-section="email" exportparts=${sectionParts} .open=${open}></user-settings-email>`;
+      case 'phone': return html`<user-settings-phone data-section="phone" exportparts=${sectionParts} .open=${open}></user-settings-phone>`;
+      case 'password': return html`<user-settings-password data-section="password" exportparts=${sectionParts} .open=${open}></user-settings-password>`;
+      case 'tiktok': return html`<user-settings-tiktok data-section="tiktok" exportparts=${sectionParts} .open=${open}></user-settings-tiktok>`;
     }
   }
 }

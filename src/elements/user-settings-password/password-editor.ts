@@ -2,13 +2,16 @@ import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
+import type { UserSettingsError } from '../../api/errors.js';
+import type { Profile } from '../../api/schemas.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { FormStateController } from '../../controllers/form-state-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
-import { format, type MessageKey, type Messages } from '../../i18n/messages.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
+import { format, type MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
-import { fieldStyles, renderField } from '../shared/fields.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { fieldStyles, renderAlert, renderField, renderStatus } from '../shared/fields.js';
 
 type Field = 'current' | 'next' | 'confirm';
 
@@ -37,14 +40,21 @@ export function passwordStrength(password: string, personal: string[] = []): { s
 
 const length = (value: string) => [...value].length;
 
+/** The field a server error is about. */
+function fieldOf(error: UserSettingsError): Field | undefined {
+  if (error.field === 'currentPassword' || error.code === 'invalid_current_password') return 'current';
+  if (error.field === 'newPassword' || error.code === 'password_policy' || error.code === 'password_breached') return 'next';
+  return undefined;
+}
+
 /**
  * @summary Changes the password (current + new + confirmation), or sets a first one for accounts
  * created with TikTok or a phone; the policy shows live, with strength feedback.
  * @fires usp-changed - The password changed: `detail.capability` is `password`.
  * @fires usp-failed - The change failed: `detail.code`, `detail.message`.
- * @fires usp-editor-close - The user is done or cancelled.
  * @csspart form - The form.
- * @csspart form - The password form.
+ * @csspart status - The live region that says "Saving…" and the outcome.
+ * @csspart error - A failure that is not about one field.
  */
 export class UspPasswordEditor extends LitElement {
   static override styles = [sharedStyles, fieldStyles, css`
@@ -54,31 +64,39 @@ export class UspPasswordEditor extends LitElement {
     li.ok::before { content: '✓\\a0' / ''; }
     .meter { display: flex; gap: 4px; max-width: 16em; margin-top: 4px; }
     .meter i { flex: 1; height: 4px; border-radius: 2px; background: var(--_line); }
-    [data-score='1'] i:first-child, [data-score='2'] i:nth-child(-n+2),
-    [data-score='3'] i:nth-child(-n+3), [data-score='4'] i { background: currentColor; }
+    .meter[data-score='1'] i:first-child, .meter[data-score='2'] i:nth-child(-n+2),
+    .meter[data-score='3'] i:nth-child(-n+3), .meter[data-score='4'] i { background: currentColor; }
     [data-score='0'], [data-score='1'] { color: var(--_danger); }
     [data-score='3'], [data-score='4'] { color: var(--_ok); }
   `];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #action = new ActionController(this, 'password', () => this.context);
+  readonly #form = new FormStateController<Field>(this, { current: '', next: '', confirm: '' }, {
+    fields: ['current', 'next', 'confirm'],
+    validate: (values) => this.#validate(values),
+    fieldOf,
+  });
 
   @consume({ context: settingsContext, subscribe: true })
   @state()
   private context?: SettingsContext;
 
-  @state() private values: Record<Field, string> = { current: '', next: '', confirm: '' };
+  /** The field whose text is shown (at most one). */
   @state() private shown?: Field;
   @state() private signOut = true;
-  /** Fields whose errors show (typed in and left); all after a submit. */
-  @state() private touched = new Set<Field>();
+  /** The outcome, once the change went through. */
   @state() private done = '';
 
+  get #profile(): Profile {
+    return this.context!.profile!;
+  }
+
   /** What the user did wrong, by field (before any request). */
-  #clientErrors(t: Messages): Partial<Record<Field, string>> {
-    const { current, next, confirm } = this.values;
-    const { minLength: min, maxLength: max } = this.context!.profile!.passwordPolicy;
-    const isSet = this.context!.profile!.password.isSet;
+  #validate({ current, next, confirm }: Readonly<Record<Field, string>>): Partial<Record<Field, string>> {
+    const t = this.context!.messages;
+    const { minLength: min, maxLength: max } = this.#profile.passwordPolicy;
+    const isSet = this.#profile.password.isSet;
     return {
       current: isSet && !current ? t['password.requiredCurrent'] : undefined,
       next: !next ? t['password.requiredNew']
@@ -89,107 +107,125 @@ export class UspPasswordEditor extends LitElement {
     };
   }
 
-  /** The field a server error belongs to, if any. */
-  #serverField(): Field | undefined {
-    const error = this.#action.error;
-    if (!error) return undefined;
-    if (error.field === 'currentPassword' || error.code === 'invalid_current_password') return 'current';
-    if (error.field === 'newPassword' || error.code === 'password_policy' || error.code === 'password_breached') return 'next';
-    return undefined;
+  /** A server error in this editor's words: a policy rejection says which rule, with the limits. */
+  #describe(error: UserSettingsError): string {
+    const t = this.context!.messages;
+    const { minLength: min, maxLength: max } = this.#profile.passwordPolicy;
+    const reason = error.code === 'password_policy' ? error.reasons?.[0] : undefined;
+    if (reason === 'too_short') return format(t['password.tooShort'], { min });
+    if (reason === 'too_long') return format(t['password.tooLong'], { max });
+    return this.#action.message();
   }
 
-  #focus(field: Field): void {
-    this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
-  }
-
-  #submit = async (event: Event) => {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const context = this.context;
     if (!context?.profile || this.#action.blocked) return;
-    this.touched = new Set(Object.keys(this.values) as Field[]);
     this.done = '';
-    const invalid = (Object.entries(this.#clientErrors(context.messages)) as [Field, string?][]).find(([, error]) => error);
-    if (invalid) return this.#focus(invalid[0]);
+    if (!this.#form.submit()) return;
     const isSet = context.profile.password.isSet;
-    const { current, next } = this.values;
+    const { current, next } = this.#form.values;
     const body = { ...(isSet ? { currentPassword: current } : {}), newPassword: next, signOutOtherSessions: this.signOut };
-    const result = await this.#action.run((options) => context.backend.changePassword(body, options));
+    // The passwords are no part of the action's name: a retry with the same choices is the same action.
+    const result = await this.#action.run((options) => context.backend.changePassword(body, options), `password:${this.signOut}`);
     if (!result) {
-      const field = this.#serverField();
-      if (field) this.#focus(field);
+      if (this.#action.error) this.#form.reject(this.#action.error);
       return;
     }
-    this.values = { current: '', next: '', confirm: '' };
-    this.touched = new Set();
+    this.#form.reset();
     this.shown = undefined;
     this.done = context.messages[isSet ? 'password.changed' : 'password.set'];
     await context.refreshProfile();
     const profile = this.context?.profile;
     if (profile) this.dispatchEvent(new UserSettingsChangedEvent('password', profile));
-  };
+  }
 
-  #close = () => this.dispatchEvent(new EditorCloseEvent());
+  #onFieldInput(field: Field, value: string): void {
+    this.#form.set(field, value);
+    this.done = '';
+    // Typing hides a general failure too (a rate limit keeps counting down).
+    const error = this.#action.error;
+    if (error && error.code !== 'rate_limited' && !this.#form.fieldOf(error)) this.#action.clear();
+  }
+
+  #onFieldBlur(field: Field): void {
+    this.#form.touch(field);
+  }
+
+  #onToggleShown(field: Field): void {
+    this.shown = this.shown === field ? undefined : field;
+  }
+
+  #onSignOutChange(event: Event): void {
+    this.signOut = (event.target as HTMLInputElement).checked;
+  }
+
+  #onClose(): void {
+    this.dispatchEvent(new EditorCloseEvent());
+  }
+
+  #renderPasswordField(id: Field, label: MessageKey, autocomplete: string, hint?: TemplateResult) {
+    const t = this.context!.messages;
+    return renderField({
+      id, label: t[label], value: this.#form.values[id], type: 'password', autocomplete, messages: t, hint,
+      error: this.#form.errorText(id, (error) => this.#describe(error)),
+      shown: this.shown === id,
+      onToggle: () => this.#onToggleShown(id),
+      onInput: (value) => this.#onFieldInput(id, value),
+      onBlur: () => this.#onFieldBlur(id),
+    });
+  }
+
+  #renderRule(ok: boolean, key: MessageKey, values?: Record<string, number>) {
+    const t = this.context!.messages;
+    return html`<li class=${ok ? 'ok' : ''}>${format(t[key], values)}${ok ? html`<span class="visually-hidden"> ${t['password.met']}</span>` : nothing}</li>`;
+  }
+
+  /** The policy, checked live, and the strength of the new password. */
+  #renderPolicy() {
+    const t = this.context!.messages;
+    const profile = this.#profile;
+    const { isSet } = profile.password;
+    const { minLength: min, maxLength: max } = profile.passwordPolicy;
+    const { current, next } = this.#form.values;
+    const username = profile.email?.address ?? profile.phone?.number ?? '';
+    const strength = passwordStrength(next, [username.split('@')[0], ...profile.displayName.split(/\s+/)]);
+    return html`
+      <span>${t['password.rules']}</span>
+      <ul>
+        ${this.#renderRule(length(next) >= min, 'password.ruleMin', { min })}
+        ${this.#renderRule(!!next && length(next) <= max, 'password.ruleMax', { max })}
+        ${isSet ? this.#renderRule(!!next && next !== current, 'password.ruleDifferent') : nothing}
+      </ul>
+      ${next ? html`<div data-score=${strength.score}>
+        ${format(t['password.strength'], { level: t[`password.strength${strength.score}` as MessageKey] })}
+        ${strength.common ? t['password.common'] : nothing}
+        <span class="meter" data-score=${strength.score}><i></i><i></i><i></i><i></i></span>
+      </div>` : html`<span>${t['password.ruleAny']}</span>`}`;
+  }
 
   protected override render() {
     const profile = this.context?.profile;
     if (!profile) return nothing;
     const t = this.context!.messages;
     const { isSet } = profile.password;
-    const { minLength: min, maxLength: max } = profile.passwordPolicy;
-    const { current, next } = this.values;
-    const client = this.#clientErrors(t);
-    const serverField = this.#serverField();
-    // A policy rejection says which rule, in this editor's words (with the limits).
-    const error = this.#action.error;
-    const reason = error?.code === 'password_policy' ? error.reasons?.[0] : undefined;
-    const serverMessage = reason === 'too_short' ? format(t['password.tooShort'], { min })
-      : reason === 'too_long' ? format(t['password.tooLong'], { max }) : this.#action.message();
-    const errorOf = (field: Field) =>
-      (this.touched.has(field) ? client[field] : undefined) || (serverField === field ? serverMessage : '');
     const username = profile.email?.address ?? profile.phone?.number ?? '';
-    const personal = [username.split('@')[0], ...profile.displayName.split(/\s+/)];
-    const strength = passwordStrength(next, personal);
-    const rule = (ok: boolean, key: MessageKey, values?: Record<string, number>) =>
-      html`<li class=${ok ? 'ok' : ''}>${format(t[key], values)}${ok ? html`<span class="visually-hidden"> ${t['password.met']}</span>` : nothing}</li>`;
-    const field = (id: Field, label: MessageKey, autocomplete: string, hint?: TemplateResult) => renderField({
-      id, label: t[label], value: this.values[id], type: 'password', autocomplete, messages: t,
-      error: errorOf(id), hint, shown: this.shown === id,
-      onToggle: () => (this.shown = this.shown === id ? undefined : id),
-      onInput: (value) => {
-        this.values = { ...this.values, [id]: value };
-        this.done = '';
-        // Typing hides the server's error about this field, or a general one (a rate limit keeps counting down).
-        const error = this.#action.error;
-        if (error && error.code !== 'rate_limited' && (this.#serverField() ?? id) === id) this.#action.clear();
-      },
-      onBlur: () => { if (this.values[id]) this.touched = new Set(this.touched).add(id); },
-    });
+    const error = this.#action.error;
+    const generalError = error && !this.#form.fieldOf(error) ? this.#action.message() : '';
     return html`
-      <form part="form" novalidate @submit=${this.#submit} aria-busy=${this.#action.saving ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#onSubmit} aria-busy=${this.#action.saving ? 'true' : 'false'}>
         ${isSet ? nothing : html`<p class="muted">${t['password.setIntro']}</p>`}
         <input class="visually-hidden" type="text" name="username" autocomplete="username" .value=${username}
           readonly tabindex="-1" aria-hidden="true">
-        ${isSet ? field('current', 'password.current', 'current-password') : nothing}
-        ${field('next', 'password.new', 'new-password', html`
-          <span>${t['password.rules']}</span>
-          <ul>
-            ${rule(length(next) >= min, 'password.ruleMin', { min })}
-            ${rule(!!next && length(next) <= max, 'password.ruleMax', { max })}
-            ${isSet ? rule(!!next && next !== current, 'password.ruleDifferent') : nothing}
-          </ul>
-          ${next ? html`<div data-score=${strength.score}>
-            ${format(t['password.strength'], { level: t[`password.strength${strength.score}` as MessageKey] })}
-            ${strength.common ? t['password.common'] : nothing}
-            <span class="meter"><i></i><i></i><i></i><i></i></span>
-          </div>` : html`<span>${t['password.ruleAny']}</span>`}`)}
-        ${field('confirm', 'password.confirm', 'new-password')}
-        <label class="check"><input type="checkbox" .checked=${this.signOut}
-          @change=${(e: Event) => (this.signOut = (e.target as HTMLInputElement).checked)}>${t['password.signOut']}</label>
-        ${serverMessage && !serverField ? html`<p class="error" role="alert">${serverMessage}</p>` : nothing}
-        <p role="status" class=${this.done ? '' : 'visually-hidden'}>${this.#action.saving ? t['status.saving'] : this.done}</p>
+        ${isSet ? this.#renderPasswordField('current', 'password.current', 'current-password') : nothing}
+        ${this.#renderPasswordField('next', 'password.new', 'new-password', this.#renderPolicy())}
+        ${this.#renderPasswordField('confirm', 'password.confirm', 'new-password')}
+        <label class="check"><input type="checkbox" .checked=${this.signOut} @change=${this.#onSignOutChange}>${t['password.signOut']}</label>
+        ${renderAlert(generalError)}
+        ${renderStatus(this.#action.saving ? t['status.saving'] : this.done, !!this.done)}
         <div class="actions">
           <button class="primary" aria-disabled=${this.#action.blocked ? 'true' : 'false'}>${t[isSet ? 'password.submit' : 'password.submitSet']}</button>
-          <button type="button" @click=${this.#close}>${t[this.done ? 'action.done' : 'action.cancel']}</button>
+          <button type="button" @click=${this.#onClose}>${t[this.done ? 'action.done' : 'action.cancel']}</button>
         </div>
       </form>
     `;

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
-import { format, type Messages } from '../../i18n/messages.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { formatDate } from '../../utils/format.js';
 import { SettingsSection } from '../section/settings-section.js';
 
@@ -24,13 +25,13 @@ export class UserSettingsPassword extends SettingsSection {
   protected summary({ password: { isSet, updatedAt } }: Profile, t: Messages) {
     const date = formatDate(updatedAt, this.context!.locale);
     return {
-      value: !isSet ? t['password.summaryNone'] : date ? format(t['password.summarySet'], { date }) : t['password.summarySetUnknown'],
+      value: !isSet ? t['password.summaryNone'] : date ? formatParts(t['password.summarySet'], { date }) : t['password.summarySetUnknown'],
       action: isSet ? t['action.change'] : t['action.add'],
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-password-editor @usp-editor-close=${close}></usp-password-editor>`;
+  protected renderEditor() {
+    return html`<usp-password-editor></usp-password-editor>`;
   }
 }
 

@@ -1,25 +1,30 @@
 import { consume } from '@lit/context';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { FormStateController } from '../../controllers/form-state-controller.js';
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 import { errorMessage } from '../../i18n/error-message.js';
+import { formatParts, ltr } from '../../i18n/format-parts.js';
 import { format } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { CODE_LENGTH, isCodeRejection } from '../shared/code.js';
 import '../shared/code-input.js';
 import type { UspCodeInput } from '../shared/code-input.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
+import { renderAlert, renderField, renderStatus } from '../shared/fields.js';
 import { deepActiveElement } from '../shared/dialog.js';
 import { countryList } from './countries.js';
+import { load as loadPlans } from './phone-zones.js';
 import './country-combobox.js';
 import type { UspCountryCombobox } from './country-combobox.js';
 import { countryComboboxStyles } from './country-combobox.styles.js';
 import type { CountryCode } from './phone-metadata.js';
-import { EditorCloseEvent } from '../section/section.js';
 
 /** The phone-number library, once its lazily loaded chunk has arrived. */
 let lib: typeof import('./phone-metadata.js') | undefined;
@@ -36,19 +41,24 @@ const regionOf = (locale: string, likely?: boolean) => {
   const parsed = new Intl.Locale(safeLocale(locale));
   return (likely ? parsed.maximize() : parsed).region;
 };
-const isPhoneError = (error?: UserSettingsError) => !!error && (error.field === 'phone' || error.code.startsWith('phone_'));
-const isCodeError = (error?: UserSettingsError) =>
-  !!error && (error.field === 'code' || error.code.startsWith('code_') || error.code === 'too_many_attempts');
+
+type Field = 'number' | 'code';
+
+/** The field a server error is about. */
+function fieldOf(error: UserSettingsError): Field | undefined {
+  if (error.field === 'phone' || error.code.startsWith('phone_')) return 'number';
+  return isCodeRejection(error) ? 'code' : undefined;
+}
 
 /**
  * @summary Adds, changes or removes the sign-in phone number: country picker, number formatted as
  * typed and checked before sending, then the SMS code. Loaded when `<user-settings-phone>` opens.
  * @fires usp-changed - The phone was added or changed (`phone`) or removed (`phone-removal`).
  * @fires usp-failed - A request failed.
- * @fires usp-editor-close - The user is done or cancelled.
- * @csspart error - The form's error message.
- * @csspart number - The number field.
- * @csspart remove - The remove-number button.
+ * @csspart number - The phone number field.
+ * @csspart remove - The button that removes the phone number.
+ * @csspart status - The live region that says "Sending a code…" and the outcome.
+ * @csspart error - A failure that is not about one field.
  */
 export class UspPhoneEditor extends LitElement {
   static override styles = [sharedStyles, countryComboboxStyles, css`
@@ -59,6 +69,13 @@ export class UspPhoneEditor extends LitElement {
   readonly #save = new ActionController(this, 'phone', () => this.context);
   readonly #resend = new ActionController(this, 'phone', () => this.context);
   readonly #remove = new ActionController(this, 'phone-removal', () => this.context);
+  readonly #form = new FormStateController<Field>(this, { number: '', code: '' }, {
+    fields: ['number', 'code'],
+    validate: (values) => this.#validate(values),
+    fieldOf,
+    // A code the server refused is of no more use; one that met a network failure is kept for the retry.
+    clearWhenRejected: ['code'],
+  });
 
   @consume({ context: settingsContext, subscribe: true })
   @state()
@@ -66,14 +83,9 @@ export class UspPhoneEditor extends LitElement {
 
   @state() private step: 'number' | 'code' | 'done' = 'number';
   @state() private country?: CountryCode;
-  /** The number as shown (formatted as typed). */
-  @state() private number = '';
-  @state() private codeError = '';
   @state() private verification?: Verification;
-  @state() private status = '';
+  @state() private status: string | TemplateResult = '';
   @state() private loadFailed = false;
-  /** The number field was left or submitted once: its errors show, following the edits, from then on. */
-  @state() private touched = false;
   #focused = false;
 
   override connectedCallback(): void {
@@ -96,7 +108,10 @@ export class UspPhoneEditor extends LitElement {
 
   #load() {
     this.loadFailed = false;
-    import('./phone-metadata.js').then((module) => {
+    // The library and the numbering plans of the countries the editor may start with, in parallel.
+    const ctx = this.context;
+    const plans = ctx && loadPlans(ctx.host.defaultCountry, regionOf(ctx.locale), ctx.profile?.phone?.number, regionOf(ctx.locale, true));
+    Promise.all([import('./phone-metadata.js'), plans]).then(([module]) => {
       lib = module;
       this.requestUpdate();
     }, () => (this.loadFailed = true));
@@ -132,47 +147,58 @@ export class UspPhoneEditor extends LitElement {
     return lib!.parsePhoneNumberFromString(number)?.formatInternational() ?? number;
   }
 
-  /** The client-side verdict on the number: a message ('' when fine) and its E.164 form. */
-  #check(): { message: string; e164?: string } {
+  /** What the user did wrong, by field (before any request). */
+  #validate({ number, code }: Readonly<Record<Field, string>>): Partial<Record<Field, string>> {
+    return { number: this.#numberProblem(number), code: code.length < CODE_LENGTH ? this.#t['code.hint'] : undefined };
+  }
+
+  /** The client-side verdict on a number for the chosen country ('' when fine). */
+  #numberProblem(number: string): string {
     const t = this.#t;
-    if (!/\d/.test(this.number)) return { message: t['phone.required'] };
-    const parsed = lib!.parsePhoneNumberFromString(this.number, this.country);
-    const reason = lib!.validatePhoneNumberLength(this.number, this.country);
+    if (!/\d/.test(number)) return t['phone.required'];
+    const parsed = lib!.parsePhoneNumberFromString(number, this.country);
+    const reason = lib!.validatePhoneNumberLength(number, this.country);
     const message = reason === 'TOO_SHORT' ? t['phone.tooShort'] : reason === 'TOO_LONG' ? t['phone.tooLong']
       : reason === 'INVALID_COUNTRY' ? t['error.phone_invalid'] : !parsed?.isValid() ? t['phone.invalidFor']
       : parsed.number === this.context!.profile?.phone?.number ? t['phone.same'] : '';
     const country = parsed?.country ?? this.country!;
     const name = countryList(lib!, this.#locale).find((c) => c.id === country)?.name ?? country;
-    return { message: format(message, { country: name }), e164: parsed?.number };
+    return format(message, { country: name });
   }
 
-  /** An edit: a server verdict on the number goes away. */
-  #clearPhoneError() {
-    if (isPhoneError(this.#save.error)) this.#save.clear();
+  /** The number in E.164, for the request. */
+  #e164(): string | undefined {
+    return lib!.parsePhoneNumberFromString(this.#form.values.number, this.country)?.number;
   }
 
-  // Handlers are plain methods: lit calls event listeners with the element as `this`.
-  #close() {
+  #describe(error: UserSettingsError): string {
+    return errorMessage(this.#t, error);
+  }
+
+  #onClose() {
     this.dispatchEvent(new EditorCloseEvent());
   }
 
   // ——— country ———
 
   /** The user picked another country in `<usp-country-combobox>`. */
-  #onCountryChange(event: Event) {
+  async #onCountryChange(event: Event) {
     this.country = (event.target as UspCountryCombobox).value;
-    if (!this.number) return;
+    const plans = lib!.load(this.country);
+    void plans.then(() => this.requestUpdate(), () => undefined);
+    if (!this.#form.values.number) return;
+    await plans.catch(() => undefined);
+    const number = this.#form.values.number; // as it is now, after waiting for the plans
     // The chosen country wins over a typed +code: keep the national part, format it for the new country.
-    const national = this.number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(this.number)?.formatNational() : undefined;
-    this.number = new lib!.AsYouType(this.country).input(national ?? this.number);
-    this.#clearPhoneError();
+    const national = number.trim().startsWith('+') ? lib!.parsePhoneNumberFromString(number)?.formatNational() : undefined;
+    this.#form.set('number', new lib!.AsYouType(this.country).input(national ?? number));
   }
 
   // ——— number ———
 
-  #onNumberInput(event: InputEvent) {
+  #onNumberInput(value: string, event: InputEvent) {
     const input = event.target as HTMLInputElement;
-    let text = input.value;
+    let text = value;
     // Format only while typing at the end, and never on deletion (so a space or bracket can be deleted).
     if (!event.inputType?.startsWith('delete') && input.selectionEnd === text.length) {
       const typer = new lib!.AsYouType(this.country);
@@ -180,13 +206,18 @@ export class UspPhoneEditor extends LitElement {
       // A number typed or pasted with its country code (+44…, 0044…) picks its country.
       const country = typer.getCountry();
       if (country && /^\s*(\+|00)/.test(text)) this.country = country;
+      // A +code from a zone whose plans are not in yet: format again once they are, if nothing changed.
+      if (!lib!.isLoaded(text)) void lib!.load(text).then(() => input.value === text && this.#onNumberInput(text, event), () => undefined);
     }
-    this.number = text;
-    this.#clearPhoneError();
+    this.#form.set('number', text);
   }
 
   #onNumberBlur() {
-    if (this.number.trim()) this.touched = true;
+    this.#form.touch('number');
+  }
+
+  #onCodeInput() {
+    this.#form.set('code', this.#codeInput?.value ?? '');
   }
 
   // ——— requests ———
@@ -194,37 +225,43 @@ export class UspPhoneEditor extends LitElement {
   async #onSend(event: Event) {
     event.preventDefault();
     const ctx = this.context!;
-    this.touched = true;
-    const { message, e164 } = this.#check();
-    if (message || !e164) return this.#numberInput?.focus();
-    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone: e164 }, options));
+    if (this.#save.blocked || !this.#form.submit(['number'])) return;
+    const phone = this.#e164()!;
+    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), `phone:${phone}`);
     if (!result) {
-      if (isPhoneError(this.#save.error)) this.#numberInput?.focus();
+      if (this.#save.error) this.#form.reject(this.#save.error);
       return;
     }
     this.verification = result.value;
+    this.#form.reset(['code']);
     this.step = 'code';
-    await this.updateComplete;
-    this.#codeInput?.focus();
+    void this.#form.focus('code');
   }
 
-  async #verify(code: string) {
+  async #onVerify(event?: Event) {
+    event?.preventDefault();
     const ctx = this.context!;
-    const verificationId = this.verification!.verificationId;
-    this.codeError = code.length === 6 ? '' : this.#t['code.hint'];
-    if (this.codeError) return this.#codeInput?.focus();
-    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options));
-    // The code is a secret: gone from the DOM once used (or refused).
-    if (result || isCodeError(this.#save.error)) this.#codeInput?.clear();
-    if (result) return this.#done(result.value, 'phone', format(this.#t['phone.saved'], { number: this.#human(result.value.phone?.number) }));
-    this.#codeInput?.focus();
+    const { verificationId } = this.verification!;
+    if (this.#save.blocked) return;
+    this.#form.set('code', this.#codeInput?.value ?? '');
+    if (!this.#form.submit(['code'])) return;
+    const { code } = this.#form.values;
+    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options), `code:${verificationId}`);
+    if (result) {
+      // The code is a secret: gone from the DOM once used.
+      this.#codeInput?.clear();
+      return this.#done(result.value, 'phone', formatParts(this.#t['phone.saved'], { number: ltr(this.#human(result.value.phone?.number)) }));
+    }
+    const error = this.#save.error;
+    if (error && this.#form.reject(error) === 'code') this.#codeInput?.clear();
+    else this.#codeInput?.focus();
   }
 
   async #onResend() {
     const ctx = this.context!;
     const verification = this.verification!;
     this.status = '';
-    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options));
+    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
     if (result) {
       this.verification = result.value;
       this.#save.clear();
@@ -237,11 +274,11 @@ export class UspPhoneEditor extends LitElement {
 
   async #onBack() {
     this.step = 'number';
-    this.codeError = this.status = '';
+    this.status = '';
+    this.#form.reset(['code']);
     this.#save.clear();
     this.#resend.clear();
-    await this.updateComplete;
-    this.#numberInput?.focus();
+    void this.#form.focus('number');
   }
 
   async #onRemove() {
@@ -250,16 +287,16 @@ export class UspPhoneEditor extends LitElement {
     this.#remove.clear();
     const confirmed = await confirmAction(this, {
       title: t['phone.removeTitle'],
-      body: format(t['phone.removeBody'], { number: this.#human(ctx.profile?.phone?.number) }),
+      body: formatParts(t['phone.removeBody'], { number: ltr(this.#human(ctx.profile?.phone?.number)) }),
       confirmLabel: t['phone.removeConfirm'],
       danger: true,
     });
     if (!confirmed) return;
-    const result = await this.#remove.run((options) => ctx.backend.removePhone(options));
+    const result = await this.#remove.run((options) => ctx.backend.removePhone(options), 'remove');
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
   }
 
-  async #done(profile: Profile, capability: Capability, message: string) {
+  async #done(profile: Profile, capability: Capability, message: string | TemplateResult) {
     this.context!.applyProfile(profile);
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
     this.step = 'done';
@@ -270,18 +307,18 @@ export class UspPhoneEditor extends LitElement {
 
   // ——— render ———
 
-  /** A submit button that says how long a rate limit still lasts instead of going dead. */
-  #submit(label: string) {
+  /** The step's submit button; during a rate limit it says how long is left instead of going dead. */
+  #renderSubmitButton(label: string) {
     const wait = this.#save.rateLimit.remaining;
     return html`<button class="primary" aria-disabled=${this.#save.blocked ? 'true' : 'false'}>${label}${wait
       ? ` (${new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(wait)})` : ''}</button>`;
   }
 
-  #alert(...errors: (UserSettingsError | undefined)[]) {
-    const error = errors.find(Boolean);
+  /** The first failure that is not about a field, in this editor's words. */
+  #renderGeneralError(...errors: (UserSettingsError | undefined)[]) {
+    const error = errors.find((e) => e && !this.#form.fieldOf(e));
     if (!error) return nothing;
-    const text = error.code === 'last_login_method' ? this.#t['phone.lastLoginMethod'] : errorMessage(this.#t, error);
-    return html`<p class="error" role="alert" part="error">${text}</p>`;
+    return renderAlert(error.code === 'last_login_method' ? this.#t['phone.lastLoginMethod'] : errorMessage(this.#t, error));
   }
 
   protected override render() {
@@ -289,40 +326,37 @@ export class UspPhoneEditor extends LitElement {
     const t = this.#t;
     if (this.loadFailed) {
       return html`<div class="stack">
-        <p class="error" role="alert">${t['error.network']}</p>
-        <div class="row"><button class="primary" @click=${this.#load}>${t['panel.retry']}</button>
-        <button @click=${this.#close}>${t['action.cancel']}</button></div>
+        ${renderAlert(t['error.network'])}
+        <div class="actions"><button class="primary" @click=${this.#load}>${t['panel.retry']}</button>
+        <button @click=${this.#onClose}>${t['action.cancel']}</button></div>
       </div>`;
     }
-    if (!lib || !this.country) return html`<p role="status">${t['panel.loading']}</p>`;
+    if (!lib || !this.country) return renderStatus(t['panel.loading']);
     // "Sending a code…" only while the request is on its way, not while the user re-verifies.
     const sending = this.step === 'number' && this.#save.saving;
-    return html`<p class="status" role="status">${sending ? t['phone.sending'] : this.status}</p>${this.step === 'number' ? this.#renderNumber()
+    return html`${renderStatus(sending ? t['phone.sending'] : this.status)}${this.step === 'number' ? this.#renderNumber()
       : this.step === 'code' ? this.#renderCode()
-      : html`<button id="done" class="primary" @click=${this.#close}>${t['action.done']}</button>`}`;
+      : html`<button id="done" class="primary" @click=${this.#onClose}>${t['action.done']}</button>`}`;
   }
 
   #renderNumber() {
     const t = this.#t;
     const phone = this.context!.profile?.phone;
-    const saveError = this.#save.error;
-    const fieldError = (this.touched && this.#check().message) || (isPhoneError(saveError) ? errorMessage(t, saveError!) : '');
     return html`<form novalidate class="stack" @submit=${this.#onSend}>
       ${phone ? nothing : html`<p>${t['phone.invite']}</p>`}
       <usp-country-combobox .value=${this.country} .countries=${countryList(lib!, this.#locale)} .messages=${t}
         @change=${this.#onCountryChange}></usp-country-combobox>
-      <div class="field">
-        <label for="number">${phone ? t['phone.newNumber'] : t['phone.number']}</label>
-        <span id="number-hint" class="hint">${t['phone.numberHint']}</span>
-        <input id="number" type="tel" inputmode="tel" autocomplete="tel" dir="ltr" part="number"
-          aria-invalid=${fieldError ? 'true' : 'false'} aria-describedby=${fieldError ? 'number-hint number-error' : 'number-hint'}
-          .value=${this.number} @input=${this.#onNumberInput} @blur=${this.#onNumberBlur}>
-        ${fieldError ? html`<p id="number-error" class="error" role="alert">${fieldError}</p>` : nothing}
-      </div>
-      ${this.#alert(isPhoneError(saveError) ? undefined : saveError, this.#remove.error)}
-      <div class="row">
-        ${this.#submit(t['phone.sendCode'])}
-        <button type="button" @click=${this.#close}>${t['action.cancel']}</button>
+      ${renderField({
+        id: 'number', type: 'tel', part: 'number', autocomplete: 'tel', value: this.#form.values.number,
+        label: phone ? t['phone.newNumber'] : t['phone.number'], hint: t['phone.numberHint'],
+        error: this.#form.errorText('number', (e) => this.#describe(e)),
+        onInput: (value, event) => this.#onNumberInput(value, event),
+        onBlur: () => this.#onNumberBlur(),
+      })}
+      ${this.#renderGeneralError(this.#save.error, this.#remove.error)}
+      <div class="actions">
+        ${this.#renderSubmitButton(t['phone.sendCode'])}
+        <button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>
         ${phone ? html`<button type="button" class="danger" part="remove" @click=${this.#onRemove}>${t['phone.remove']}</button>` : nothing}
       </div>
     </form>`;
@@ -330,20 +364,15 @@ export class UspPhoneEditor extends LitElement {
 
   #renderCode() {
     const t = this.#t;
-    const error = this.#save.error;
-    const codeError = this.codeError || (isCodeError(error) ? errorMessage(t, error!) : '');
-    return html`<form novalidate class="stack" @submit=${(e: Event) => {
-      e.preventDefault();
-      void this.#verify(this.#codeInput?.value ?? '');
-    }}>
-      <usp-code-input .verification=${this.verification} .error=${codeError}
-        @usp-code-complete=${(e: CustomEvent<{ code: string }>) => this.#verify(e.detail.code)}
-        @usp-code-resend=${this.#onResend}></usp-code-input>
-      ${this.#alert(isCodeError(error) ? undefined : error, this.#resend.error)}
-      <div class="row">
-        ${this.#submit(t['code.verify'])}
+    return html`<form novalidate class="stack" @submit=${this.#onVerify}>
+      <usp-code-input id="code" .verification=${this.verification} .error=${this.#form.errorText('code', (e) => this.#describe(e))}
+        ?disabled=${this.#save.pending} @usp-code-complete=${this.#onVerify} @usp-code-resend=${this.#onResend}
+        @input=${this.#onCodeInput}></usp-code-input>
+      ${this.#renderGeneralError(this.#save.error, this.#resend.error)}
+      <div class="actions">
+        ${this.#renderSubmitButton(t['code.verify'])}
         <button type="button" @click=${this.#onBack}>${t['phone.otherNumber']}</button>
-        <button type="button" @click=${this.#close}>${t['action.cancel']}</button>
+        <button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>
       </div>
     </form>`;
   }

@@ -20,8 +20,10 @@ export class UserSettingsPhone extends SettingsSection {
   protected readonly section = 'phone';
 
   protected loadEditor() {
-    if (!humanize) {
-      import('./phone-metadata.js').then(({ parsePhoneNumberFromString }) => {
+    // Only an open editor loads the phone-number library (an idle prefetch loads the editor alone).
+    if (this.open && !humanize) {
+      import('./phone-metadata.js').then(async ({ load, parsePhoneNumberFromString }) => {
+        await load(this.context?.profile?.phone?.number);
         humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
         this.requestUpdate();
       }, () => undefined);
@@ -36,8 +38,8 @@ export class UserSettingsPhone extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-phone-editor @usp-editor-close=${close}></usp-phone-editor>`;
+  protected renderEditor() {
+    return html`<usp-phone-editor></usp-phone-editor>`;
   }
 }
 

@@ -1,9 +1,10 @@
 import { css, html, LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { HeadersSource, UserSettingsBackend } from '../../api/backend.js';
-import type { HostKind } from '../../context/settings-context.js';
+import type { HostKind, ReauthPrompt } from '../../context/settings-context.js';
 import { SettingsController } from '../../context/settings-controller.js';
 import type { Messages } from '../../i18n/messages.js';
+import { defaultReauthPrompt } from './default-reauth-prompt.js';
 
 /**
  * @tagname user-settings-provider
@@ -35,6 +36,8 @@ export class UserSettingsProvider extends LitElement {
   @property({ attribute: false }) backend?: UserSettingsBackend;
   /** Overrides for any user-visible string. */
   @property({ attribute: false }) messages?: Partial<Messages>;
+  /** Asks the user to re-verify before a sensitive change; default: the built-in dialog (loaded when needed). */
+  @property({ attribute: false }) reauthPrompt: ReauthPrompt = defaultReauthPrompt;
 
   /** The loaded profile, messages and backend, shared through context. */
   protected readonly settings = new SettingsController(this);

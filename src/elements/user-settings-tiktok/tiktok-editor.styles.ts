@@ -7,5 +7,5 @@ export const tiktokEditorStyles = css`
   .names { display: grid; gap: 2px; }
   .avatar { width: 48px; height: 48px; border-radius: 50%; flex: none; object-fit: cover;
     display: grid; place-items: center; background: var(--_line); font-size: 1.4em; font-weight: 600; }
-  .badge { padding: 0 8px; border-radius: 999px; font-size: 0.85em; background: var(--usp-color-badge, #eef1f5); }
+  .badge { padding: 0 8px; border-radius: 999px; font-size: 0.85em; background: var(--_badge); }
 `;

@@ -6,15 +6,16 @@ import type { Profile } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent, UserSettingsUnlinkRequestedEvent } from '../../events/events.js';
-import { format, type MessageKey } from '../../i18n/messages.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
 import { formatDate } from '../../utils/format.js';
-import { isSafeUrl } from '../../utils/url.js';
+import { safeUrl } from '../../utils/url.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { tiktokEditorStyles } from './tiktok-editor.styles.js';
 import { TiktokLinkController } from './tiktok-link-controller.js';
-import { EditorCloseEvent } from '../section/section.js';
+import { EditorCloseEvent } from '../../events/internal-events.js';
 
 export { tiktokLink } from './tiktok-link-controller.js';
 
@@ -52,11 +53,22 @@ export class UspTiktokEditor extends LitElement {
     for (const controller of [this.#link, this.#unlink, this.#upgrade]) controller.clear();
   }
 
-  /** Click on "Link TikTok account": the popup must open now, before anything awaits. */
-  #onLink() {
+  /** The one Link / Cancel button: on Link the popup must open now, before anything awaits. */
+  #onLinkButton() {
+    if (this.#link.waiting) return this.#link.cancel();
     if (this.#link.blocked) return;
     this.#clear();
     this.#link.start();
+  }
+
+  /** The avatar did not load: the initial shows instead. */
+  #onAvatarError(event: Event) {
+    this.badAvatar = (event.target as HTMLImageElement).getAttribute('src') ?? undefined;
+  }
+
+  #onUnlinkButton() {
+    const account = this.context?.profile?.tiktok.account;
+    if (account) void this.#unlinkAccount(account);
   }
 
   /** The button that had focus may be gone: move focus to the outcome. */
@@ -66,7 +78,7 @@ export class UspTiktokEditor extends LitElement {
     if (!root.activeElement) root.querySelector<HTMLElement>('[role=alert], .note:not(:empty)')?.focus();
   }
 
-  async #onUnlink(account: NonNullable<Profile['tiktok']['account']>) {
+  async #unlinkAccount(account: NonNullable<Profile['tiktok']['account']>) {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
@@ -75,7 +87,7 @@ export class UspTiktokEditor extends LitElement {
       return;
     }
     const confirmed = await confirmAction(this, {
-      title: format(t['tiktok.unlinkTitle'], { username: account.username }),
+      title: formatParts(t['tiktok.unlinkTitle'], { username: account.username }),
       body: t['tiktok.unlinkBody'],
       confirmLabel: t['tiktok.unlinkConfirm'],
       danger: true,
@@ -83,7 +95,7 @@ export class UspTiktokEditor extends LitElement {
     if (confirmed) this.#change(this.#unlink, 'tiktok-unlink', 'tiktok.unlinked', (o) => context.backend.unlinkTiktok(o));
   }
 
-  async #onUpgrade() {
+  async #onUpgradeButton() {
     const context = this.context!;
     const t = context.messages;
     this.#clear();
@@ -128,23 +140,23 @@ export class UspTiktokEditor extends LitElement {
     const status = note ? t[note] : busy ? t['status.saving'] : '';
     let body;
     if (account) {
-      const avatar = account.avatarUrl;
+      const avatar = account.avatarUrl && safeUrl(account.avatarUrl);
       body = html`
         <div class="card" part="account">
-          ${avatar && isSafeUrl(avatar) && avatar !== this.badAvatar
-            ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${() => (this.badAvatar = avatar)}>`
+          ${avatar && avatar !== this.badAvatar
+            ? html`<img class="avatar" part="avatar" src=${avatar} alt="" @error=${this.#onAvatarError}>`
             : html`<span class="avatar" part="avatar" aria-hidden="true">${[...account.displayName][0]}</span>`}
           <div class="names">
-            <strong>${account.displayName}</strong>
+            <strong><bdi>${account.displayName}</bdi></strong>
             <span class="muted" dir="ltr">@${account.username}</span>
             <span><span class="badge">${t[account.isBusinessAccount ? 'tiktok.business' : 'tiktok.personal']}</span>
-              <span class="muted">${format(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
+              <span class="muted">${formatParts(t['tiktok.linkedOn'], { date: formatDate(account.linkedAt, context.locale) })}</span></span>
           </div>
         </div>
         <div class="row">
           ${!account.isBusinessAccount && businessUpgradeAvailable
-            ? html`<button class="primary" @click=${this.#onUpgrade}>${t['tiktok.upgrade']}</button>` : nothing}
-          <button class="danger" @click=${() => this.#onUnlink(account)}>${t['tiktok.unlink']}</button>
+            ? html`<button class="primary" @click=${this.#onUpgradeButton}>${t['tiktok.upgrade']}</button>` : nothing}
+          <button class="danger" @click=${this.#onUnlinkButton}>${t['tiktok.unlink']}</button>
           <button @click=${this.#close}>${t['action.done']}</button>
         </div>`;
     } else if (!linkingAvailable) {
@@ -155,7 +167,7 @@ export class UspTiktokEditor extends LitElement {
       body = html`<p>${t['tiktok.benefits']}</p>
         <ul><li>${t['tiktok.benefitSignIn']}</li><li>${t['tiktok.benefitVideos']}</li></ul>
         <div class="row">
-          <button class=${link.waiting ? '' : 'primary'} @click=${link.waiting ? () => link.cancel() : this.#onLink}>${
+          <button class=${link.waiting ? '' : 'primary'} @click=${this.#onLinkButton}>${
             t[link.waiting ? 'action.cancel' : 'tiktok.link']}</button>
           ${link.waiting ? nothing : html`<button @click=${this.#close}>${t['action.done']}</button>`}
         </div>`;

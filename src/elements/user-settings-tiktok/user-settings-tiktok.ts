@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
-import { format, type Messages } from '../../i18n/messages.js';
-import { toggleSection } from '../section/section.js';
+import { formatParts } from '../../i18n/format-parts.js';
+import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
-import { LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
+import { dropStrayLinkState, LINK_STATE_PARAM, returnedLinkState } from './link-params.js';
 
 /**
  * @tagname user-settings-tiktok
@@ -21,11 +21,13 @@ export class UserSettingsTiktok extends SettingsSection {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back from TikTok in redirect mode: open the manager, which finishes the link flow.
+    // Back from TikTok in redirect mode: open the manager, which finishes the link flow, when this
+    // tab started it for this host layout; a state nobody here may finish is ignored and removed.
     // (After this first render, so a panel that is rendering us is not asked to update mid-update.)
     if (!new URLSearchParams(location.search).has(LINK_STATE_PARAM)) return;
     void this.updateComplete.then(() => {
-      if (this.context && returnedLinkState(this.context.host.kind)) toggleSection(this, 'tiktok', true);
+      dropStrayLinkState();
+      if (this.context && returnedLinkState(this.context.host.kind)) this.toggle(true);
     });
   }
 
@@ -36,7 +38,7 @@ export class UserSettingsTiktok extends SettingsSection {
   protected summary({ tiktok: { account, linkingAvailable } }: Profile, t: Messages) {
     return {
       value: account
-        ? html`${format(t['tiktok.summaryLinked'], { username: account.username })}
+        ? html`${formatParts(t['tiktok.summaryLinked'], { username: account.username })}
             ${account.isBusinessAccount ? html`<span class="badge ok">${t['tiktok.business']}</span>` : ''}`
         : linkingAvailable ? t['tiktok.summaryNotLinked'] : t['tiktok.summaryUnavailable'],
       // Nothing to offer while the feature is unavailable and no account is linked.
@@ -44,8 +46,8 @@ export class UserSettingsTiktok extends SettingsSection {
     };
   }
 
-  protected renderEditor(close: () => void) {
-    return html`<usp-tiktok-editor @usp-editor-close=${close}></usp-tiktok-editor>`;
+  protected renderEditor() {
+    return html`<usp-tiktok-editor></usp-tiktok-editor>`;
   }
 }
 

@@ -42,6 +42,7 @@ export const core: Record<keyof typeof en, string> = {
   'error.rate_limited': 'محاولات كثيرة جدًا. حاول مرة أخرى بعد {seconds} ث.',
   'error.rate_limited_now': 'يمكنك المحاولة الآن.',
   'error.too_many_attempts': 'محاولات خاطئة كثيرة جدًا. ابدأ من جديد أو حاول لاحقًا.',
+  'error.reauth_required': 'لم نتمكّن بعد من تأكيد هويتك لهذا التغيير. حاول مرة أخرى لتأكيدها من جديد.',
   'error.reauth_invalid': 'غير مطابق. تحقّق وحاول مرة أخرى.',
   'error.last_login_method': 'هذه طريقتك الوحيدة لتسجيل الدخول. أضف طريقة أخرى أولًا.',
   'error.code_invalid': 'هذا الرمز غير صحيح. تحقّق منه وحاول مرة أخرى.',

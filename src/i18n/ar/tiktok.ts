@@ -26,6 +26,7 @@ export const tiktok: Record<keyof typeof en, string> = {
   'tiktok.upgradeConfirm': 'الترقية',
   'tiktok.upgraded': 'أصبح حساب TikTok حساب أعمال.',
   'error.tiktok_link_failed': 'تعذّر على TikTok ربط حسابك. حاول مرة أخرى.',
+  'error.tiktok_link_expired': 'انتهت صلاحية طلب الربط هذا. ابدأ من جديد لربط حساب TikTok.',
   'error.tiktok_account_in_use': 'حساب TikTok هذا مرتبط بالفعل بحساب TikTok For Business آخر. ألغِ ربطه هناك أو اختر حساب TikTok آخر.',
   'error.tiktok_linking_unavailable': 'ربط حساب TikTok غير متاح لحسابك بعد.',
   'error.tiktok_not_linked': 'لم يعد أي حساب TikTok مرتبطًا.',

@@ -41,6 +41,7 @@ export const core = {
   'error.rate_limited': 'Too many attempts. Try again in {seconds} s.',
   'error.rate_limited_now': 'You can try again now.',
   'error.too_many_attempts': 'Too many wrong attempts. Start again or try later.',
+  'error.reauth_required': 'We still couldn\'t confirm it\'s you for this change. Try again to confirm once more.',
   'error.reauth_invalid': 'That didn\'t match. Check it and try again.',
   'error.last_login_method': 'This is your only way to sign in. Add another sign-in method first.',
   'error.code_invalid': 'That code isn\'t right. Check it and try again.',

@@ -25,6 +25,7 @@ export const tiktok = {
   'tiktok.upgradeConfirm': 'Upgrade',
   'tiktok.upgraded': 'Your TikTok account is now a Business Account.',
   'error.tiktok_link_failed': 'TikTok couldn\'t link your account. Try again.',
+  'error.tiktok_link_expired': 'This link request has expired. Start again to link your TikTok account.',
   'error.tiktok_account_in_use': 'This TikTok account is already linked to another TikTok For Business account. Unlink it there, or choose another TikTok account.',
   'error.tiktok_linking_unavailable': 'Linking a TikTok account isn\'t available for your account yet.',
   'error.tiktok_not_linked': 'No TikTok account is linked any more.',

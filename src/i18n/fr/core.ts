@@ -42,6 +42,7 @@ export const core: Record<keyof typeof en, string> = {
   'error.rate_limited': 'Trop de tentatives. Réessayez dans {seconds} s.',
   'error.rate_limited_now': 'Vous pouvez réessayer maintenant.',
   'error.too_many_attempts': 'Trop de tentatives incorrectes. Recommencez ou réessayez plus tard.',
+  'error.reauth_required': 'Nous n\'avons toujours pas pu confirmer votre identité pour cette modification. Réessayez pour la confirmer à nouveau.',
   'error.reauth_invalid': 'Ce n\'est pas correct. Vérifiez et réessayez.',
   'error.last_login_method': 'C\'est votre seul moyen de connexion. Ajoutez d\'abord un autre moyen de connexion.',
   'error.code_invalid': 'Ce code est incorrect. Vérifiez-le et réessayez.',

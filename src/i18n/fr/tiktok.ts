@@ -26,6 +26,7 @@ export const tiktok: Record<keyof typeof en, string> = {
   'tiktok.upgradeConfirm': 'Passer au compte Business',
   'tiktok.upgraded': 'Votre compte TikTok est désormais un compte Business.',
   'error.tiktok_link_failed': 'TikTok n\'a pas pu associer votre compte. Réessayez.',
+  'error.tiktok_link_expired': 'Cette demande d\'association a expiré. Recommencez pour associer votre compte TikTok.',
   'error.tiktok_account_in_use': 'Ce compte TikTok est déjà associé à un autre compte TikTok For Business. Dissociez-le de ce compte ou choisissez un autre compte TikTok.',
   'error.tiktok_linking_unavailable': 'L\'association d\'un compte TikTok n\'est pas encore disponible pour votre compte.',
   'error.tiktok_not_linked': 'Aucun compte TikTok n\'est plus associé.',
