@@ -39,6 +39,10 @@ function shippedPathsAndTags() {
         define.exports = define.exports ?? [];
         define.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: className, module: home.path } });
       }
+      // `dispatchEvent(new SomeEvent())` in code adds a nameless duplicate of a documented @fires.
+      for (const declaration of modules.flatMap((module) => module.declarations ?? [])) {
+        if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+      }
       // The helper's own `customElements.define(tag, …)` is no tag of the package.
       const helper = modules.find((module) => module.path === 'src/utils/define-element.ts');
       if (helper) helper.exports = helper.exports?.filter((e) => e.kind !== 'custom-element-definition');

@@ -1,3 +1,5 @@
+/// <reference path="./types/frameworks.d.ts" />
+// (JSX and Vue typings of the tags; tsc drops the line above, scripts/copy-types.mjs restores it in dist/types/define.d.ts.)
 // Registers every public tag (guarded, so two copies on one page do not throw) and re-exports the API.
 import { UserSettingsEmail } from './elements/user-settings-email/user-settings-email.js';
 import { UserSettingsPanel } from './elements/user-settings-panel/user-settings-panel.js';

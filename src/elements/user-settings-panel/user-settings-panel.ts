@@ -36,20 +36,20 @@ const sectionParts = 'section, summary, section-title, summary-value, action, ed
  * @csspart action - The button that opens a section's editor (exported).
  * @csspart editor - The container of a section's open editor (exported).
  *
- * @cssproperty [--usp-color-accent=#0a65cc] - Buttons, links and focus rings.
- * @cssproperty [--usp-color-on-accent=#ffffff] - Text on accent-coloured buttons.
- * @cssproperty [--usp-color-text=#161823] - Text.
- * @cssproperty [--usp-color-text-muted=#5c5f66] - Secondary text.
- * @cssproperty [--usp-color-surface=#ffffff] - Background.
- * @cssproperty [--usp-color-scheme=light dark] - `light` or `dark` pins the theme; by default it follows `prefers-color-scheme` (also `theme="light|dark"`).
- * @cssproperty [--usp-color-border=#d0d3d9] - Separator lines (decorative).
- * @cssproperty [--usp-color-control-border=#767b85] - Borders of inputs, buttons and checkboxes (at least 3:1 against the surface).
- * @cssproperty [--usp-color-danger=#c4122f] - Errors.
- * @cssproperty [--usp-color-danger-surface=#fdeef0] - Background of the load-error banner.
- * @cssproperty [--usp-color-success=#0b7a3e] - Success messages and the "Verified" badge's text.
- * @cssproperty [--usp-color-badge=#eef1f5] - Background of status badges.
- * @cssproperty [--usp-color-badge-success=#e3f4ea] - Background of the "Verified" badge.
- * @cssproperty [--usp-color-highlight=#e8f0fb] - The highlighted option of the country picker.
+ * @cssproperty [--usp-color-accent=light-dark(#0a65cc, #7ab3ff)] - Buttons, links and focus rings.
+ * @cssproperty [--usp-color-on-accent=light-dark(#ffffff, #0b1530)] - Text on accent-coloured buttons.
+ * @cssproperty [--usp-color-text=light-dark(#161823, #e9eaee)] - Text.
+ * @cssproperty [--usp-color-text-muted=light-dark(#5c5f66, #a7acb6)] - Secondary text.
+ * @cssproperty [--usp-color-surface=light-dark(#ffffff, #17191f)] - Background.
+ * @cssproperty [--usp-color-border=light-dark(#d0d3d9, #3b3f49)] - Lines.
+ * @cssproperty [--usp-color-control-border=light-dark(#767b85, #858b96)] - Borders of inputs and other controls (3:1 against the surface).
+ * @cssproperty [--usp-color-danger=light-dark(#c4122f, #ff8a98)] - Errors.
+ * @cssproperty [--usp-color-danger-surface=light-dark(#fdeef0, #3a1820)] - Background of the load-error banner.
+ * @cssproperty [--usp-color-success=light-dark(#0b7a3e, #5fd39a)] - Success messages and the "Verified" badge's text.
+ * @cssproperty [--usp-color-badge=light-dark(#eef1f5, #2a2e37)] - Background of status badges.
+ * @cssproperty [--usp-color-badge-success=light-dark(#e3f4ea, #163726)] - Background of the "Verified" badge.
+ * @cssproperty [--usp-color-highlight=light-dark(#e8f0fb, #1f3354)] - The highlighted option of the country picker.
+ * @cssproperty [--usp-color-scheme=light dark] - `color-scheme` of the default theme; `light` or `dark` pins one (the `theme` attribute sets it).
  * @cssproperty [--usp-radius=8px] - Corner radius.
  * @cssproperty [--usp-space=16px] - Base spacing.
  * @cssproperty [--usp-panel-padding=var(--usp-space)] - Padding inside the panel's frame.
