@@ -143,6 +143,7 @@ describe('<user-settings-panel>', () => {
     await mockBackend();
     const panel = await mountPanel({ locale: 'ar' });
     expect(panel.getAttribute('dir')).to.equal('rtl');
+    expect(panel.getAttribute('lang')).to.equal('ar');
     expect(deepText(panel)).to.include('إعدادات المستخدم');
     await expect(panel).to.be.accessible();
   });

@@ -80,7 +80,11 @@ export class UserSettingsPanel extends UserSettingsProvider {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('host') && !hostKinds.includes(this.host)) this.host = 'standalone';
-    if (changed.has('locale')) this.setAttribute('dir', isRtl(this.locale) ? 'rtl' : 'ltr');
+    // The panel reads in its locale's language and direction, whatever the page around it.
+    if (changed.has('locale')) {
+      this.setAttribute('lang', this.locale);
+      this.setAttribute('dir', isRtl(this.locale) ? 'rtl' : 'ltr');
+    }
   }
 
   protected override updated(): void {

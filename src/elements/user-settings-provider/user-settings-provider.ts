@@ -22,6 +22,8 @@ export class UserSettingsProvider extends LitElement {
   @property({ reflect: true }) host: HostKind = 'standalone';
   /** BCP 47 locale of messages, dates and numbers. */
   @property() locale = 'en';
+  /** `light` or `dark` pins the default theme; unset, it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Origin trusted to post the TikTok link result; default: the origin of `api-base`. */
   @property({ attribute: 'callback-origin' }) callbackOrigin?: string;
   /** Country for phone numbers (ISO 3166-1 alpha-2) when none can be inferred. */
