@@ -62,9 +62,11 @@ export function createHttpBackend(options: HttpBackendOptions): UserSettingsBack
         throw new UserSettingsError({ kind: 'network', message: 'Could not load the response schemas' });
       }));
       const schema = responseOf(name);
-      if (!schema) return undefined as T;
-      const parsed = schema.safeParse(data);
-      if (!parsed.success) {
+      // A route that answers 204 has no body: content there (a captive portal's page, a proxy's
+      // answer) means the change may not have reached the backend, so it is no success.
+      if (!schema && data === undefined && !notJson.has(response)) return undefined as T;
+      const parsed = schema?.safeParse(data);
+      if (!parsed?.success) {
         throw new UserSettingsError({ kind: 'invalid_response', status: response.status, message: `Unexpected response from ${route.path}` });
       }
       return parsed.data as T;
@@ -177,9 +179,13 @@ async function readJson(response: Response): Promise<unknown> {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
+    notJson.add(response);
     return undefined;
   }
 }
+
+/** Responses whose body was not JSON (read as undefined, remembered to tell them from an empty body). */
+const notJson = new WeakSet<Response>();
 
 /** A non-2xx answer as the one error type, from its body (when it is the error shape) and headers. */
 function httpFailure(response: Response, data: unknown, schemas?: Awaited<ReturnType<typeof loadSchemas>>): UserSettingsError {

@@ -104,7 +104,9 @@ export class ActionController implements ReactiveController {
   message(): string {
     const context = this.context();
     if (!this.error || !context) return '';
-    return errorMessage(context.messages, this.error, this.rateLimit.remaining);
+    // A rate limit counts down live; any other wait is the server's Retry-After as sent.
+    const secondsLeft = this.error.code === 'rate_limited' ? this.rateLimit.remaining : undefined;
+    return errorMessage(context.messages, this.error, secondsLeft);
   }
 
   hostDisconnected(): void {

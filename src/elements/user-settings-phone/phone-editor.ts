@@ -290,6 +290,8 @@ export class UspPhoneEditor extends LitElement {
     const ctx = this.context!;
     const t = this.#t;
     this.#remove.clear();
+    // The number is shown formatted: its zone's plans first (loaded with the editor as a rule).
+    await lib!.load(ctx.profile?.phone?.number).catch(() => undefined);
     const confirmed = await confirmAction(this, {
       title: t['phone.removeTitle'],
       body: formatParts(t['phone.removeBody'], { number: ltr(this.#human(ctx.profile?.phone?.number)) }),

@@ -38,6 +38,7 @@ export const core: Record<keyof typeof en, string> = {
   'error.timeout': 'استغرق الخادم وقتًا طويلًا للرد. حاول مرة أخرى.',
   'error.invalid_response': 'أرسل الخادم ردًا لم نتمكن من فهمه. حاول لاحقًا.',
   'error.unknown': 'حدث خطأ من جهتنا. حاول مرة أخرى.',
+  'error.unknownRetry': 'حدث خطأ من جهتنا. حاول مرة أخرى بعد {seconds} ث.',
   'error.unauthenticated': 'انتهت جلستك. سجّل الدخول مرة أخرى للمتابعة.',
   'error.rate_limited': 'محاولات كثيرة جدًا. حاول مرة أخرى بعد {seconds} ث.',
   'error.rate_limited_now': 'يمكنك المحاولة الآن.',

@@ -37,6 +37,7 @@ export const core = {
   'error.timeout': 'The server took too long to answer. Try again.',
   'error.invalid_response': 'The server sent an answer we couldn\'t understand. Try again later.',
   'error.unknown': 'Something went wrong on our side. Try again.',
+  'error.unknownRetry': 'Something went wrong on our side. Try again in {seconds} s.',
   'error.unauthenticated': 'Your session has ended. Sign in again to continue.',
   'error.rate_limited': 'Too many attempts. Try again in {seconds} s.',
   'error.rate_limited_now': 'You can try again now.',

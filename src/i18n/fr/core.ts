@@ -38,6 +38,7 @@ export const core: Record<keyof typeof en, string> = {
   'error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
   'error.invalid_response': 'Le serveur a envoyé une réponse incompréhensible. Réessayez plus tard.',
   'error.unknown': 'Un problème est survenu de notre côté. Réessayez.',
+  'error.unknownRetry': 'Un problème est survenu de notre côté. Réessayez dans {seconds} s.',
   'error.unauthenticated': 'Votre session a expiré. Reconnectez-vous pour continuer.',
   'error.rate_limited': 'Trop de tentatives. Réessayez dans {seconds} s.',
   'error.rate_limited_now': 'Vous pouvez réessayer maintenant.',
