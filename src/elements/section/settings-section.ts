@@ -6,8 +6,8 @@ import { settingsContext, type Section, type SettingsContext } from '../../conte
 import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { firstTabbable } from '../../utils/focus.js';
 import { settingsSectionStyles } from './settings-section.styles.js';
+import { deepActiveElement } from '../../utils/focus.js';
 
 const whenIdle = (callback: () => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
@@ -89,23 +89,19 @@ export abstract class SettingsSection extends LitElement {
   }
 
   /**
-   * Opens the editor and moves focus into it: first onto the section's heading (the button
-   * that had focus is gone, and the editor's chunk may still be loading), then onto the
-   * editor's first field or button once it has rendered.
+   * Opens the editor and moves focus into it (the button that had focus is gone): once its
+   * chunk is in and it has rendered, focus goes to the editor, which delegates it to its first
+   * field or button.
    */
   async #onActionClick(): Promise<void> {
     this.toggle(true);
+    await this.loadEditor();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part=section-title]')?.focus();
-    const editor = this.renderRoot.querySelector<HTMLElement>('[part=editor]');
-    // The editor's chunk (and the phone's number library) may take a moment: wait for a field,
-    // as long as focus is still on the heading (the user may have moved on).
-    for (let waited = 0; waited < 10_000 && editor?.isConnected; waited += 50) {
-      if (!this.shadowRoot!.activeElement?.matches('[part=section-title]')) return;
-      const first = firstTabbable(editor);
-      if (first) return first.focus();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const editor = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[part=editor] > *');
+    await editor?.updateComplete;
+    // Unless the user has moved on meanwhile.
+    const active = deepActiveElement();
+    if (!active || active === document.body) editor?.focus();
   }
 
   /**
@@ -133,7 +129,7 @@ export abstract class SettingsSection extends LitElement {
       <section part="section">
         <div class="summary" part="summary">
           <div class="summary-text">
-            <h3 id=${titleId} part="section-title" tabindex=${this.open ? '-1' : nothing}>${title}</h3>
+            <h3 id=${titleId} part="section-title">${title}</h3>
             <div class="summary-value" part="summary-value">${value}</div>
           </div>
           ${action && !this.open
