@@ -7,7 +7,7 @@ import { SectionToggleEvent } from '../../events/internal-events.js';
 import type { Messages } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { settingsSectionStyles } from './settings-section.styles.js';
-import { deepActiveElement } from '../../utils/focus.js';
+import { deepActiveElement, firstTabbable } from '../../utils/focus.js';
 
 const whenIdle = (callback: () => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200);
@@ -90,8 +90,8 @@ export abstract class SettingsSection extends LitElement {
 
   /**
    * Opens the editor and moves focus into it (the button that had focus is gone): once its
-   * chunk is in and it has rendered, focus goes to the editor, which delegates it to its first
-   * field or button.
+   * chunk is in and it has rendered, focus goes to its first field or button — the first one
+   * Tab would reach, so never a hidden helper such as a password manager's username field.
    */
   async #onActionClick(): Promise<void> {
     this.toggle(true);
@@ -101,7 +101,7 @@ export abstract class SettingsSection extends LitElement {
     await editor?.updateComplete;
     // Unless the user has moved on meanwhile.
     const active = deepActiveElement();
-    if (!active || active === document.body) editor?.focus();
+    if (editor && (!active || active === document.body)) (firstTabbable(editor.shadowRoot ?? editor) ?? editor).focus();
   }
 
   /**
