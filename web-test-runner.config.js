@@ -48,5 +48,5 @@ export default {
   // can take longer than the defaults (30 s, 20 s): generous ceilings, not waits.
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
-  testsFinishTimeout: 900000,
+  testsFinishTimeout: 300000,
 };

@@ -166,9 +166,13 @@ export async function until<T>(check: () => T | undefined | null | false, what: 
 export const find = <T extends Element = HTMLElement>(root: ParentNode, selector: string, what = selector) =>
   until(() => deepQuery<T>(root, selector), what);
 
-/** Puts `text` in the field as a paste would (one input event). */
+/**
+ * Puts `text` in the field as a paste would (one input event). `selector` may also name an
+ * element that wraps its field in a shadow root (the code input): its own input gets the text.
+ */
 export async function paste(root: ParentNode, selector: string, text: string): Promise<void> {
-  const input = await find<HTMLInputElement>(root, selector);
+  const found = await find<HTMLElement>(root, selector);
+  const input = found instanceof HTMLInputElement ? found : await find<HTMLInputElement>(found.shadowRoot ?? found, 'input', `the field in ${selector}`);
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));

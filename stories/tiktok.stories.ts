@@ -138,7 +138,7 @@ export const LinkedInPopup: Story = {
   beforeEach: withFakePopup,
   play: async (context) => {
     await linkAndDecide(context, 'approve');
-    await says(context.canvasElement, 'is linked');
+    await says(context.canvasElement, 'Your TikTok account is linked.');
   },
 };
 
