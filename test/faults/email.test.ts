@@ -1,25 +1,13 @@
 // Fault matrix (issue 10 item 12): the email editor, both steps (the address, then the code).
-import { expect } from '@open-wc/testing';
 import { announced, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
-import { closed, codeOf, editorOf, openEditor, reopensIdle, valueOf } from './editors.js';
+import { closeAndReopen, codeOf, codeStepOf, editorOf, openEditor, valueOf } from './editors.js';
 import { type Cell, type Driver, faultMatrix } from './matrix.js';
 
 const NEW = 'new.address@example.com';
 const editor = (cell: Cell) => editorOf(cell, 'email');
-const codeStep = (cell: Cell) =>
-  waitFor(() => editor(cell).shadowRoot!.querySelector('usp-code-input')?.shadowRoot?.querySelector('input'), { message: 'the code step' });
-
-const closeAndReopen = {
-  async close(cell: Cell) {
-    await user.click('button', 'Cancel');
-    await closed(cell, 'email');
-  },
-  async afterClose(cell: Cell) {
-    const reopened = await reopensIdle(cell, 'email', 'Change Email');
-    expect(valueOf(reopened, 'email')).to.equal('');
-  },
-};
+const codeStep = (cell: Cell) => codeStepOf(cell, 'email');
+const cancelAndReopen = closeAndReopen('email', 'Change Email', 'email');
 
 const addressStep: Driver = {
   name: 'email change: address',
@@ -40,7 +28,7 @@ const addressStep: Driver = {
     await codeStep(cell);
   },
   changes: false,
-  ...closeAndReopen,
+  ...cancelAndReopen,
 };
 
 const codeStepDriver: Driver = {
@@ -69,7 +57,7 @@ const codeStepDriver: Driver = {
     await waitFor(() => announced(editor(cell).shadowRoot!).includes(`Your email address is now ${NEW}.`), { message: 'the change' });
   },
   changes: true,
-  ...closeAndReopen,
+  ...cancelAndReopen,
 };
 
 faultMatrix(addressStep);

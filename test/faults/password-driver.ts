@@ -1,9 +1,8 @@
 /** The fault-matrix driver of the password editor (also the way into the re-verification dialog). */
-import { expect } from '@open-wc/testing';
 import { MOCK_PASSWORD } from '../../src/mock/index.js';
 import { announced, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
-import { closed, editorOf, openEditor, reopensIdle, valueOf } from './editors.js';
+import { closeAndReopen, editorOf, openEditor, valueOf } from './editors.js';
 import type { Cell, Driver } from './matrix.js';
 
 const NEW = 'a long and new phrase 7';
@@ -30,13 +29,6 @@ export const passwordDriver: Driver = {
     await waitFor(() => announced(editor(cell).shadowRoot!).includes('Your password was changed.'), { message: 'the change' });
   },
   changes: true,
-  async close(cell) {
-    await user.click('button', 'Cancel');
-    await closed(cell, 'password');
-  },
-  async afterClose(cell) {
-    const reopened = await reopensIdle(cell, 'password', 'Change Password');
-    expect(valueOf(reopened, 'current')).to.equal('');
-  },
+  ...closeAndReopen('password', 'Change Password', 'current'),
 };
 

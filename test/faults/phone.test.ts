@@ -1,26 +1,14 @@
 // Fault matrix (issue 10 item 12): the phone editor — the number, the code, and removal.
-import { expect } from '@open-wc/testing';
-import { announced, deepQuery, waitFor } from '../support/dom.js';
+import { announced, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
-import { closed, codeOf, editorOf, openEditor, reopensIdle, valueOf } from './editors.js';
+import { closeAndReopen, codeOf, codeStepOf, confirmThrough, editorOf, openEditor, valueOf } from './editors.js';
 import { type Cell, type Driver, faultMatrix } from './matrix.js';
 
 const NUMBER = '+14155550123';
 const TYPED = '(415) 555-0123';
 const editor = (cell: Cell) => editorOf(cell, 'phone');
-const codeStep = (cell: Cell) =>
-  waitFor(() => editor(cell).shadowRoot!.querySelector('usp-code-input')?.shadowRoot?.querySelector('input'), { message: 'the code step' });
-
-const closeAndReopen = (button: string) => ({
-  async close(cell: Cell) {
-    await user.click('button', 'Cancel', { exact: true });
-    await closed(cell, 'phone');
-  },
-  async afterClose(cell: Cell) {
-    const reopened = await reopensIdle(cell, 'phone', button, '#country');
-    expect(valueOf(reopened, 'number')).to.equal('');
-  },
-});
+const codeStep = (cell: Cell) => codeStepOf(cell, 'phone');
+const cancelAndReopen = (button: string) => closeAndReopen('phone', button, 'number', '#country');
 
 const numberStep: Driver = {
   name: 'phone add: number',
@@ -41,7 +29,7 @@ const numberStep: Driver = {
     await codeStep(cell);
   },
   changes: false,
-  ...closeAndReopen('Add Phone number'),
+  ...cancelAndReopen('Add Phone number'),
 };
 
 const codeStepDriver: Driver = {
@@ -68,7 +56,7 @@ const codeStepDriver: Driver = {
     await waitFor(() => announced(editor(cell).shadowRoot!).includes('Your phone number is now +1 415 555 0123'), { message: 'the change' });
   },
   changes: true,
-  ...closeAndReopen('Add Phone number'),
+  ...cancelAndReopen('Add Phone number'),
 };
 
 const removal: Driver = {
@@ -84,11 +72,7 @@ const removal: Driver = {
   async arrange(cell) {
     await openEditor(cell, 'phone', 'Change Phone number', '#country');
   },
-  async act(cell) {
-    await user.click('button', 'Remove phone number');
-    await waitFor(() => deepQuery('usp-confirm-dialog', editor(cell).shadowRoot!), { message: 'the confirmation' });
-    await user.click('button', 'Remove', { exact: true });
-  },
+  act: (cell) => confirmThrough(cell, 'phone', 'Remove phone number', 'Remove'),
   scope: editor,
   typed: (cell) => ({ number: valueOf(editor(cell), 'number') }),
   expectedTyped: () => ({ number: '' }),
@@ -96,7 +80,7 @@ const removal: Driver = {
     await waitFor(() => announced(editor(cell).shadowRoot!).includes('Your phone number has been removed.'), { message: 'the removal' });
   },
   changes: true,
-  ...closeAndReopen('Change Phone number'),
+  ...cancelAndReopen('Change Phone number'),
 };
 
 faultMatrix(numberStep);

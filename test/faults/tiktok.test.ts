@@ -1,9 +1,9 @@
 // Fault matrix (issue 10 item 12): the TikTok manager — link (popup), unlink, Business upgrade.
 import { expect } from '@open-wc/testing';
 import { tiktokLink } from '../../src/elements/user-settings-tiktok/tiktok-editor.js';
-import { announced, deepQuery, waitFor } from '../support/dom.js';
+import { announced, waitFor } from '../support/dom.js';
 import { user } from '../support/user.js';
-import { closed, editorOf, openEditor, reopensIdle } from './editors.js';
+import { closed, confirmThrough, editorOf, openEditor, reopensIdle } from './editors.js';
 import { type Cell, type Driver, faultMatrix } from './matrix.js';
 
 const editor = (cell: Cell) => editorOf(cell, 'tiktok');
@@ -95,11 +95,7 @@ const unlink: Driver = {
   async arrange(cell) {
     await openEditor(cell, 'tiktok', 'TikTok account', '.stack');
   },
-  async act(cell) {
-    await user.click('button', 'Unlink TikTok account');
-    await waitFor(() => deepQuery('usp-confirm-dialog', editor(cell).shadowRoot!), { message: 'the confirmation' });
-    await user.click('button', 'Unlink', { exact: true });
-  },
+  act: (cell) => confirmThrough(cell, 'tiktok', 'Unlink TikTok account', 'Unlink'),
   scope: editor,
   typed: () => ({}),
   expectedTyped: () => ({}),
@@ -121,11 +117,7 @@ const upgrade: Driver = {
   async arrange(cell) {
     await openEditor(cell, 'tiktok', 'TikTok account', '.stack');
   },
-  async act(cell) {
-    await user.click('button', 'Upgrade to Business Account');
-    await waitFor(() => deepQuery('usp-confirm-dialog', editor(cell).shadowRoot!), { message: 'the confirmation' });
-    await user.click('button', 'Upgrade', { exact: true });
-  },
+  act: (cell) => confirmThrough(cell, 'tiktok', 'Upgrade to Business Account', 'Upgrade'),
   scope: editor,
   typed: () => ({}),
   expectedTyped: () => ({}),

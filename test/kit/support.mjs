@@ -142,6 +142,15 @@ export async function startBreakingProxy(upstreamApiBase, rewrite) {
     response.writeHead(changed.status, Object.fromEntries(changed.headers));
     response.end(changed.body);
   });
+  return listenOnLoopback(server);
+}
+
+/**
+ * Starts `server` on a free loopback port: its API base, and a close that also ends open connections.
+ * @param {import('node:http').Server} server
+ * @returns {Promise<{ apiBase: string, close: () => Promise<void> }>}
+ */
+async function listenOnLoopback(server) {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
@@ -161,15 +170,5 @@ export async function startBreakingProxy(upstreamApiBase, rewrite) {
  */
 export async function startSilentServer() {
   const server = createServer(() => {});
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  return {
-    apiBase: `http://127.0.0.1:${address.port}/api`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

@@ -17,7 +17,7 @@ export const deepQuery = <T extends Element = HTMLElement>(selector: string, roo
   deepQueryAll<T>(selector, root)[0] as T | undefined;
 
 /** Elements whose text runs on with the text around them (no word break at their edges). */
-const INLINE = new Set(['BDI', 'BDO', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'CODE', 'TIME', 'SMALL', 'ABBR']);
+const INLINE = new Set(['BDI', 'BDO', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'A', 'CODE', 'TIME', 'SMALL', 'ABBR', 'WBR']);
 
 /** Visible text of a node, including its shadow content, whitespace folded. */
 export function deepText(node: Node): string {

@@ -1,8 +1,18 @@
 import { html } from 'lit';
 import type { Profile } from '../../api/schemas.js';
-import { ltr } from '../../i18n/format-parts.js';
 import type { Messages } from '../../i18n/messages.js';
 import { SettingsSection } from '../section/settings-section.js';
+
+/**
+ * The address, left to right, with break opportunities before its "@" and its dots: in a
+ * narrow row a long address wraps at "@example.com" rather than in the middle of a word.
+ */
+const address = (value: string) => {
+  const at = value.lastIndexOf('@');
+  if (at < 0) return html`<bdi dir="ltr">${value}</bdi>`;
+  const domain = value.slice(at + 1).split('.');
+  return html`<bdi dir="ltr">${value.slice(0, at)}<wbr>@${domain.map((part, i) => (i ? html`<wbr>.${part}` : part))}</bdi>`;
+};
 
 /**
  * @tagname user-settings-email
@@ -24,7 +34,7 @@ export class UserSettingsEmail extends SettingsSection {
   protected summary({ email }: Profile, t: Messages) {
     return {
       value: email
-        ? html`${ltr(email.address)} <span class="badge ${email.verified ? 'ok' : ''}">${email.verified ? t['summary.verified'] : t['summary.unverified']}</span>`
+        ? html`${address(email.address)} <span class="badge ${email.verified ? 'ok' : ''}">${email.verified ? t['summary.verified'] : t['summary.unverified']}</span>`
         : t['summary.notSet'],
       action: email ? t['action.change'] : t['action.add'],
     };

@@ -65,3 +65,37 @@ export const isLastLoginMethod = (state: MockBackendState, method: 'phone' | 'ti
   const methods = state.signInMethods();
   return methods.length === 1 && methods[0] === method;
 };
+
+/**
+ * Sends a code to `destination` (an address or number the route has checked): unless the
+ * scenario asks for re-verification first or too many codes went out, 201 with the verification.
+ */
+export function sendVerification(ctx: MockContext, route: RouteName, kind: MockVerification['kind'], destination: string): Response {
+  const { state } = ctx;
+  const denied = scenarioReauth(ctx, route) ?? sendLimit(state);
+  if (denied) return denied;
+  const verification = state.createVerification({ kind, destination, reauthorized: state.isReauthTokenValid(ctx.reauthToken) });
+  return HttpResponse.json(state.toVerification(verification), { status: 201 });
+}
+
+/**
+ * Checks the code of a `kind` verification; when it is right, the verification is used up,
+ * `apply` saves its destination on the profile, and the answer is the new profile.
+ */
+export function confirmVerification(
+  ctx: MockContext,
+  route: RouteName,
+  kind: MockVerification['kind'],
+  { verificationId, code }: { verificationId: string; code: string },
+  apply: (destination: string) => void,
+): Response {
+  const { state } = ctx;
+  const verification = findVerification(state, verificationId, kind);
+  if (!verification) return notFound('verificationId');
+  const denied = scenarioReauth(ctx, route, verification) ?? checkCode(state, verification, code, 'code_invalid');
+  if (denied) return denied;
+  state.verifications.delete(verification.id);
+  apply(verification.destination);
+  state.changed();
+  return profileResponse(state);
+}
