@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MOCK_TRIGGERS } from '../src/mock/index.js';
 import {
-  deepQuery, find, mockParameters, mockState, paste, press, providerArgs, providerArgTypes, renderInProvider, until,
+  enterCodes, find, mockParameters, mockState, paste, press, providerArgs, providerArgTypes, renderInProvider,
   type ProviderStoryArgs,
 } from './support.js';
 
@@ -93,13 +93,12 @@ export const CodeExpired: Story = { play: enter(MOCK_TRIGGERS.expiredCode) };
 
 /** Five wrong codes (`too_many_attempts`). */
 export const TooManyAttempts: Story = {
-  play: async ({ canvasElement }) => {
+  play: async (context) => {
+    const { canvasElement } = context;
     await toCode(canvasElement);
-    for (const code of ['000001', '000002', '000003', '000004', '000005']) {
-      await paste(canvasElement, '#code', code);
-      await until(() => !deepQuery(canvasElement, 'usp-code-input[disabled]'), 'the check');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const state = mockState(context);
+    await enterCodes(canvasElement, ['000001', '000002', '000003', '000004', '000005'],
+      (count) => state.requestsTo('confirmEmail').filter((r) => r.status).length >= count);
   },
 };
 

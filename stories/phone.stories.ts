@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import {
-  deepQuery, find, matchesLabel, mockParameters, mockState, paste, providerArgs, providerArgTypes, renderInProvider, until,
+  deepQuery, enterCodes, find, matchesLabel, mockParameters, mockState, paste, providerArgs, providerArgTypes, renderInProvider, until,
   type ProviderStoryArgs,
 } from './support.js';
 
@@ -147,10 +147,8 @@ export const TooManyAttempts: Story = {
     const { canvasElement } = context;
     await sendCode(canvasElement, '4155550123');
     const state = mockState(context);
-    for (let i = 1; i <= 5; i++) {
-      await paste(canvasElement, '#code', '000001');
-      while (state.requestsTo('confirmPhone').filter((r) => r.status).length < i) await new Promise((r) => setTimeout(r, 50));
-    }
+    await enterCodes(canvasElement, ['000001', '000002', '000003', '000004', '000005'],
+      (count) => state.requestsTo('confirmPhone').filter((r) => r.status).length >= count);
   },
 };
 

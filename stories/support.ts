@@ -179,6 +179,19 @@ export async function paste(root: ParentNode, selector: string, text: string): P
 }
 
 /**
+ * Enters `codes` one after another in the code input, each once the one before was answered by
+ * the mock (`answered(n)`: n codes answered) and the editor has emptied the field again.
+ */
+export async function enterCodes(root: ParentNode, codes: string[], answered: (count: number) => boolean): Promise<void> {
+  const field = () => deepQuery<HTMLElement>(root, 'usp-code-input')?.shadowRoot?.querySelector('input');
+  for (const [i, code] of codes.entries()) {
+    await until(() => field()?.value === '' && !field()?.readOnly, 'an empty code field', 10_000);
+    await paste(root, '#code', code);
+    await until(() => answered(i + 1), `the answer to code ${i + 1}`, 10_000);
+  }
+}
+
+/**
  * `label` (a catalog string, in any registered language) in every registered language, so a
  * play function written with English labels also runs when the toolbar switches the language.
  */
