@@ -132,9 +132,12 @@ export class UserSettingsPanel extends UserSettingsProvider {
     this.dispatchEvent(new UserSettingsCloseRequestedEvent());
   }
 
-  /** The quiet retry after a failed refresh: the profile on screen stays until the new one arrives. */
+  /**
+   * The quiet retry after a failed refresh: the profile on screen stays until the new one arrives.
+   * Retrying the refresh after a change keeps saying the change was saved if it fails again.
+   */
   #onRetryRefresh(): void {
-    void this.settings.reload();
+    void this.settings.reload({ afterChange: this.settings.refreshFailedAfterChange });
   }
 
   protected override render() {
@@ -168,10 +171,11 @@ export class UserSettingsPanel extends UserSettingsProvider {
       </div>`;
     }
     const focused = this.#compact && this.activeSection;
-    const notice = this.settings.refreshError ? html`<div class="notice" role="status" part="notice">
-        <p>${t['panel.refreshFailed']}</p>
-        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>
-      </div>` : nothing;
+    // The live region stays in the DOM so the words inserted into it are announced.
+    const { refreshError, refreshFailedAfterChange } = this.settings;
+    const notice = html`<div class="notice" role="status" part="notice">${refreshError ? html`
+        <p>${t[refreshFailedAfterChange ? 'panel.refreshFailed' : 'panel.refreshFailedNeutral']}</p>
+        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>` : nothing}</div>`;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
     const adHref = adUrl && safeUrl(adUrl);

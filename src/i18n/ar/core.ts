@@ -11,6 +11,7 @@ export const core: Record<keyof typeof en, string> = {
   'panel.retry': 'إعادة المحاولة',
   'panel.loadFailed': 'تعذّر تحميل إعداداتك.',
   'panel.refreshFailed': 'تم الحفظ. تعذّر تحديث بقية إعداداتك.',
+  'panel.refreshFailedNeutral': 'تعذّر تحديث إعداداتك. حاول مرة أخرى.',
   'summary.notSet': 'غير محدد',
   'summary.verified': 'تم التحقق',
   'summary.unverified': 'لم يتم التحقق',

@@ -10,6 +10,7 @@ export const core = {
   'panel.retry': 'Try again',
   'panel.loadFailed': 'We couldn\'t load your settings.',
   'panel.refreshFailed': 'Saved. We couldn\'t refresh the rest of your settings.',
+  'panel.refreshFailedNeutral': 'We couldn\'t refresh your settings. Try again.',
   'summary.notSet': 'Not set',
   'summary.verified': 'Verified',
   'summary.unverified': 'Not verified',

@@ -11,6 +11,7 @@ export const core: Record<keyof typeof en, string> = {
   'panel.retry': 'Réessayer',
   'panel.loadFailed': 'Impossible de charger vos paramètres.',
   'panel.refreshFailed': 'Enregistré. Impossible d\'actualiser le reste de vos paramètres.',
+  'panel.refreshFailedNeutral': 'Impossible d\'actualiser vos paramètres. Réessayez.',
   'summary.notSet': 'Non défini',
   'summary.verified': 'Vérifié',
   'summary.unverified': 'Non vérifié',
