@@ -19,6 +19,7 @@ export const core: Record<keyof typeof en, string> = {
   'section.email': 'البريد الإلكتروني',
   'section.phone': 'رقم الهاتف',
   'section.tiktok': 'حساب TikTok',
+  'section.editorLoadFailed': 'تعذّر فتح هذا الإعداد. تحقّق من اتصالك، ثم حاول مرة أخرى.',
   'password.summarySet': 'آخر تغيير في {date}',
   'password.summarySetUnknown': 'تم التعيين',
   'password.summaryNone': 'لا توجد كلمة مرور بعد',

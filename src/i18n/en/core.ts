@@ -18,6 +18,7 @@ export const core = {
   'section.email': 'Email',
   'section.phone': 'Phone number',
   'section.tiktok': 'TikTok account',
+  'section.editorLoadFailed': 'We couldn\'t open this setting. Check your connection, then try again.',
   'password.summarySet': 'Last changed {date}',
   'password.summarySetUnknown': 'Set',
   'password.summaryNone': 'No password yet',

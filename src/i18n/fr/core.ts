@@ -19,6 +19,7 @@ export const core: Record<keyof typeof en, string> = {
   'section.email': 'E-mail',
   'section.phone': 'Numéro de téléphone',
   'section.tiktok': 'Compte TikTok',
+  'section.editorLoadFailed': 'Impossible d\'ouvrir ce paramètre. Vérifiez votre connexion, puis réessayez.',
   'password.summarySet': 'Modifié le {date}',
   'password.summarySetUnknown': 'Défini',
   'password.summaryNone': 'Aucun mot de passe',
