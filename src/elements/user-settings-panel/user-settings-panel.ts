@@ -128,6 +128,25 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return this.host === 'ads-manager';
   }
 
+  /**
+   * The compact layout's Back: the editor closes and every section shows again. The Back button
+   * is gone, so focus goes to the button that opened the editor, once that section has re-rendered.
+   */
+  async #onBack(): Promise<void> {
+    const returnTo = this.activeSection;
+    this.activeSection = undefined;
+    await this.updateComplete;
+    const section = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(`[data-section='${returnTo}']`);
+    await section?.updateComplete;
+    // The section delegates focus to its first focusable: the action button, now the editor is closed.
+    section?.focus();
+  }
+
+  /** The banner's retry after a failed first load. */
+  #onRetryLoad(): void {
+    void this.settings.reload();
+  }
+
   #onClose() {
     this.dispatchEvent(new UserSettingsCloseRequestedEvent());
   }
@@ -167,7 +186,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
       return html`<div class="banner" role="alert" part="error">
         <p><strong>${t['panel.loadFailed']}</strong> ${error ? errorMessage(t, error) : ''}</p>
         ${error?.code === 'unauthenticated' ? nothing
-          : html`<div><button class="primary" @click=${() => this.settings.reload()}>${t['panel.retry']}</button></div>`}
+          : html`<div><button class="primary" @click=${this.#onRetryLoad}>${t['panel.retry']}</button></div>`}
       </div>`;
     }
     const focused = this.#compact && this.activeSection;
@@ -181,7 +200,7 @@ export class UserSettingsPanel extends UserSettingsProvider {
     const adHref = adUrl && safeUrl(adUrl);
     return html`
       ${notice}
-      ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
+      ${focused ? html`<div><button class="link" @click=${this.#onBack}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>
