@@ -2,6 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { createHttpBackend } from '../src/api/http-backend.js';
+import { errorMessage } from '../src/i18n/error-message.js';
+import { en } from '../src/i18n/messages.js';
 import type { MockBackend } from '../src/mock/browser.js';
 import { errorResponse, MOCK_PASSWORD } from '../src/mock/index.js';
 import { failure } from './support/errors.js';
@@ -311,6 +313,23 @@ describe('http backend: bounded calls', () => {
     const api = createHttpBackend({ apiBase: '/api', timeout: 5000 });
     mock.worker.use(http.get('/api/me', () => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '1' } }), { once: true }));
     expect((await api.getProfile()).userId).to.equal('u_1001');
+  });
+});
+
+describe('http backend: failure words', () => {
+  it('a 5xx with a body that is no error envelope and Retry-After says how long to wait', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    mock.worker.use(http.post('/api/email/verifications', () =>
+      new HttpResponse('<h1>Service Unavailable</h1>', { status: 503, headers: { 'content-type': 'text/html', 'Retry-After': '30' } })));
+    const error = await failure(api.startEmailVerification({ email: 'a@example.com' }));
+    expect(error).to.include({ kind: 'http', status: 503, retryAfterSeconds: 30 });
+    expect(errorMessage(en, error)).to.equal('Something went wrong on our side. Try again in 30 s.');
+  });
+
+  it('a 5xx without Retry-After says only to try again', async () => {
+    const api = createHttpBackend({ apiBase: '/api' });
+    mock.worker.use(http.post('/api/email/verifications', () => new HttpResponse('oops', { status: 500 })));
+    expect(errorMessage(en, await failure(api.startEmailVerification({ email: 'a@example.com' })))).to.equal('Something went wrong on our side. Try again.');
   });
 });
 

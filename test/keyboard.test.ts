@@ -230,3 +230,21 @@ for (const host of hosts) {
     });
   });
 }
+
+describe('keyboard only, ads-manager: Back from an editor', function () {
+  this.timeout(40000);
+
+  it('returns focus to the button that opened the editor, never to <body>', async () => {
+    await mount('ads-manager');
+    await tabTo(button('Change Email'), 'Change Email');
+    await user.press('Enter');
+    await focusOn(field('email'), 'the new address');
+    const back = (el: HTMLElement) => el.localName === 'button' && text(el).includes('Back to all settings');
+    await tabTo(back, 'Back to all settings', 'Shift+Tab');
+    await user.press('Enter');
+    await focusOn(button('Change Email'), 'the button that opened the editor');
+    expectFocusInPanel('after Back');
+    expect(deepQuery('usp-email-editor', panel), 'the editor closed').to.equal(undefined);
+    await tabTo(button('Change Password'), 'the next sections, all shown again');
+  });
+});

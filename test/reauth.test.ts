@@ -20,6 +20,7 @@ const context: SettingsContext = {
   host: { kind: 'standalone', compact: false, linkMode: 'popup', callbackOrigin: location.origin },
   applyProfile: () => undefined,
   refreshProfile: async () => undefined,
+  reloadProfile: async () => undefined,
   reauthPrompt: async () => undefined,
 };
 

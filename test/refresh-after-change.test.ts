@@ -40,6 +40,27 @@ describe('a failed refresh after a change', () => {
     expect(announced(editor)).to.include('Your password was changed.');
   });
 
+  it('a reload with no change made (configuration changed) that fails does not say anything was saved', async function () {
+    this.timeout(40000);
+    const mock = await mockBackend();
+    const panel = await mountPanel();
+    const region = panel.shadowRoot!.querySelector('[role=status][part=notice]');
+    expect(region, 'the live region is rendered before anything goes wrong').to.exist;
+    mock.scenarios.set({ serverErrors: ['getProfile'] });
+    const reads = requestsTo(mock, 'getProfile').length;
+    panel.timeout = 4000; // a configuration change reloads the profile
+
+    await waitFor(() => announced(panel).includes('couldn\'t refresh your settings'), { message: 'the neutral notice', timeout: 15000 });
+    expect(requestsTo(mock, 'getProfile').length).to.be.greaterThan(reads);
+    expect(panel.shadowRoot!.querySelector('[role=status][part=notice]'), 'the same live region').to.equal(region);
+    expect(announced(panel)).not.to.include('Saved.');
+    expect(panel.shadowRoot!.querySelector('.sections'), 'the last good profile stays').to.exist;
+
+    mock.scenarios.set({ serverErrors: false });
+    await user.click('button', 'Try again');
+    await waitFor(() => !announced(panel).includes('couldn\'t refresh'), { message: 'the notice to go' });
+  });
+
   it('a failed first load still shows the error in place of the panel', async () => {
     const mock = await mockBackend();
     mock.scenarios.set({ serverErrors: ['getProfile'] });

@@ -42,6 +42,8 @@ export class SettingsController implements ReactiveController {
   error?: UserSettingsError;
   /** Why the latest refresh failed while the last good profile stays on screen. */
   refreshError?: UserSettingsError;
+  /** Whether that failed refresh was the one after a successful change (so "saved" is true). */
+  refreshFailedAfterChange = false;
   profile?: Profile;
   messages: Messages = en;
   backend!: UserSettingsBackend;
@@ -103,8 +105,10 @@ export class SettingsController implements ReactiveController {
   /**
    * (Re)reads `/me`. Once a profile was shown, a failure keeps it on screen (`refreshError`
    * tells the panel to offer a quiet retry) instead of replacing it with an error.
+   * `afterChange` marks the refresh that follows a successful change: only its failure may say
+   * the change was saved.
    */
-  async reload(): Promise<void> {
+  async reload({ afterChange = false } = {}): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     this.status = this.profile ? 'ready' : 'loading';
@@ -115,14 +119,17 @@ export class SettingsController implements ReactiveController {
       if (abort.signal.aborted) return;
       this.profile = profile;
       this.refreshError = undefined;
+      this.refreshFailedAfterChange = false;
       this.status = 'ready';
     } catch (thrown) {
       // Superseded (configuration changed) or disconnected: its outcome belongs to no one.
       if (abort.signal.aborted) return;
       const error = toUserSettingsError(thrown);
       if (error.kind === 'aborted') return;
-      if (this.profile) this.refreshError = error;
-      else {
+      if (this.profile) {
+        this.refreshError = error;
+        this.refreshFailedAfterChange = afterChange;
+      } else {
         this.error = error;
         this.status = 'error';
       }
@@ -168,9 +175,11 @@ export class SettingsController implements ReactiveController {
       applyProfile: (profile) => {
         this.profile = profile;
         this.refreshError = undefined;
+        this.refreshFailedAfterChange = false;
         this.host.requestUpdate();
       },
-      refreshProfile: () => this.reload(),
+      refreshProfile: () => this.reload({ afterChange: true }),
+      reloadProfile: () => this.reload(),
       reauthPrompt: host.reauthPrompt,
     };
   }

@@ -7,9 +7,11 @@ import { format, type MessageKey, type Messages } from './messages.js';
  * the server's retry delay with a live countdown.
  */
 export function errorMessage(messages: Messages, error: UserSettingsError, secondsLeft?: number): string {
-  const byCode = `error.${error.code}` as MessageKey;
+  // `unknown` (a failure without a usable contract code) has a catalog entry of its own, but the
+  // generic words must win so that a server's Retry-After still shows.
+  const byCode = error.code === 'unknown' ? undefined : messages[`error.${error.code}` as MessageKey];
   const byKind = `error.${error.kind}` as MessageKey;
   const generic = error.retryAfterSeconds ? messages['error.unknownRetry'] : messages['error.unknown'];
-  const template = messages[byCode] ?? (error.kind !== 'http' ? messages[byKind] : undefined) ?? generic;
+  const template = byCode ?? (error.kind !== 'http' ? messages[byKind] : undefined) ?? generic;
   return format(template, { seconds: secondsLeft ?? error.retryAfterSeconds ?? 0 });
 }

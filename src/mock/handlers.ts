@@ -49,6 +49,11 @@ export interface MockHandlersOptions {
    * (it must be a real static file: MSW never answers navigations).
    */
   authorizePageUrl?: string;
+  /**
+   * Origins besides the authorize page's own that a link session's `returnUrl` may point to
+   * (the Node mock server allows the origins allowed to call it). Default: none.
+   */
+  isAllowedReturnOrigin?: (origin: string) => boolean;
 }
 
 /** Each route's own rules. */
@@ -87,6 +92,7 @@ export function createHandlers(state: MockBackendState, options: MockHandlersOpt
         body: record.body,
         reauthToken: request.headers.get('x-reauth-token'),
         authorizePageUrl: options.authorizePageUrl,
+        isAllowedReturnOrigin: options.isAllowedReturnOrigin,
       };
       const response = await answer(name, ctx, record);
       record.status = response.type === 'error' ? 0 : response.status;

@@ -125,9 +125,10 @@ export const createTiktokLinkSession: RouteLogic = withBody(requestBodies.create
   } catch {
     return contractError('invalid_request', { field: 'returnUrl' });
   }
-  // The page navigates there: only same-origin http(s) URLs, never an open redirect.
-  if (returnUrl.origin !== authorizePageUrl.origin || !/^https?:$/.test(returnUrl.protocol)) {
-    return contractError('invalid_request', { field: 'returnUrl', message: 'returnUrl must be on the same origin.' });
+  // The page navigates there: only http(s) URLs on its own origin or an allowed one, never an open redirect.
+  const allowedOrigin = returnUrl.origin === authorizePageUrl.origin || ctx.isAllowedReturnOrigin?.(returnUrl.origin) === true;
+  if (!allowedOrigin || !/^https?:$/.test(returnUrl.protocol)) {
+    return contractError('invalid_request', { field: 'returnUrl', message: 'returnUrl must be on this origin or an allowed one.' });
   }
   const denied = scenarioReauth(ctx, 'createTiktokLinkSession');
   if (denied) return denied;

@@ -251,6 +251,15 @@ export async function startMockServer(options = {}) {
   }
 
   /**
+   * Where a link session may return: this server or an origin allowed to call it (the session's
+   * creation and the authorize page's answer apply this one rule).
+   * @param {string} candidate
+   */
+  function isAllowedReturnOrigin(candidate) {
+    return candidate === origin || isAllowedOrigin(candidate, corsOrigins);
+  }
+
+  /**
    * A return address on this server or on an origin allowed to call it.
    * @param {string | null} value
    */
@@ -258,7 +267,7 @@ export async function startMockServer(options = {}) {
     if (!value) return undefined;
     try {
       const url = new URL(value, origin);
-      return url.origin === origin || isAllowedOrigin(url.origin, corsOrigins) ? url : undefined;
+      return isAllowedReturnOrigin(url.origin) ? url : undefined;
     } catch {
       return undefined;
     }
@@ -277,7 +286,7 @@ export async function startMockServer(options = {}) {
   if (!address || typeof address === 'string') throw new Error('The mock server has no TCP address.');
   const listening = `http://${urlHost(host)}:${address.port}`;
   origin = options.publicOrigin ? new URL(options.publicOrigin).origin : listening;
-  handlers = createHandlers(state, { apiBase: origin + basePath, authorizePageUrl: `${origin}${DEV}/tiktok/authorize` });
+  handlers = createHandlers(state, { apiBase: origin + basePath, authorizePageUrl: `${origin}${DEV}/tiktok/authorize`, isAllowedReturnOrigin });
 
   return {
     origin,

@@ -4,7 +4,9 @@
  * line against deliberately broken variants, it prints no secret and it keeps to its bounds.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   failures,
@@ -17,6 +19,7 @@ import {
   startMockServerProcess,
   startSilentServer,
 } from './support.mjs';
+import { STRANDED_PASSWORD_FILE } from '../../src/cli/kit/write-checks.mjs';
 
 const AUTH = `Authorization: Bearer ${MOCK_TOKEN}`;
 
@@ -199,5 +202,69 @@ describe('bounds', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /refusing to send a password over plain http/);
     assert.ok(!run.stderr.includes('x'.repeat(12)));
+  });
+});
+
+describe('a password change that the server applies but never answers', () => {
+  /**
+   * Runs `--write` through a proxy that leaves the change to the temporary password unanswered
+   * (the mock applied it); `restore` rewrites the answer to the change back.
+   * @param {(answer: import('./support.mjs').Answer) => void} [restore]
+   */
+  async function runStranding(restore) {
+    /** @type {string | undefined} */
+    let temporary;
+    const proxy = await startBreakingProxy(mock.apiBase, (answer) => {
+      if (answer.method !== 'POST' || answer.path !== '/password') return;
+      /** @type {any} */
+      let sent;
+      try {
+        sent = JSON.parse(answer.requestBody);
+      } catch {
+        return; // the kit's malformed-JSON probe
+      }
+      if (sent.currentPassword === MOCK_PASSWORD && answer.status === 204) {
+        temporary = sent.newPassword;
+        return 'no-answer';
+      }
+      if (sent.newPassword === MOCK_PASSWORD) restore?.(answer);
+    });
+    const cwd = await mkdtemp(join(tmpdir(), 'usp-kit-'));
+    try {
+      const run = await runKit(['--api-base', proxy.apiBase, '--header', AUTH, '--password', MOCK_PASSWORD, '--write', '--json', '--timeout', '1000'], {}, { cwd });
+      assert.ok(temporary, 'the change to a temporary password reached the mock');
+      for (const output of [run.stdout, run.stderr]) assert.ok(!output.includes(temporary), 'the temporary password was printed');
+      const file = join(cwd, STRANDED_PASSWORD_FILE);
+      const stranded = await stat(file).then((info) => ({ mode: info.mode & 0o777, text: readFile(file, 'utf8') }), () => undefined);
+      return { run, temporary, stranded: stranded && { mode: stranded.mode, text: await stranded.text } };
+    } finally {
+      await proxy.close();
+      await rm(cwd, { recursive: true, force: true });
+    }
+  }
+
+  test('the kit changes back from the temporary password', async () => {
+    const { run, stranded } = await runStranding();
+    assert.equal(findCheck(run, 'POST /password', 'change to a temporary password: 204')?.verdict, 'fail');
+    assert.equal(findCheck(run, 'POST /password', 'test account password restored'), undefined);
+    assert.equal(stranded, undefined, 'no stranded-password file');
+    const reauth = await fetch(`${mock.apiBase}/reauth`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MOCK_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'password', password: MOCK_PASSWORD }),
+    });
+    assert.equal(reauth.status, 200, 'the mock takes the original password again');
+  });
+
+  test('when changing back fails too, the temporary password goes to the file (mode 600), never to the output', async () => {
+    const { run, temporary, stranded } = await runStranding((answer) => {
+      answer.status = 503;
+      answer.body = '';
+    });
+    const restored = findCheck(run, 'POST /password', 'test account password restored');
+    assert.equal(restored?.verdict, 'fail');
+    assert.match(restored?.why ?? '', new RegExp(`either the original or the one in ./${STRANDED_PASSWORD_FILE.replaceAll('.', '\\.')}`));
+    assert.equal(stranded?.text, `${temporary}\n`);
+    assert.equal(stranded?.mode, 0o600);
   });
 });

@@ -13,7 +13,7 @@ const auth = { authorization: `Bearer ${MOCK_TOKEN}` };
 const json = { ...auth, 'content-type': 'application/json' };
 
 before(async () => {
-  mock = await startMockServerProcess(['--token', MOCK_TOKEN, '--public-origin', 'http://localhost:5173']);
+  mock = await startMockServerProcess(['--token', MOCK_TOKEN, '--public-origin', 'http://localhost:5173', '--cors-origin', 'https://app.example.com']);
 });
 after(() => mock.stop());
 beforeEach(() => resetMock(mock.listening));
@@ -97,4 +97,32 @@ test('TikTok redirect mode returns to a returnUrl on the public origin with usp_
   const location = new URL(decided.headers.get('location') ?? '');
   assert.equal(location.origin + location.pathname, 'http://localhost:5173/settings');
   assert.equal(location.searchParams.get('usp_link_state'), state);
+});
+
+test('TikTok: a link session may return to any origin allowed to call the server, and the authorize page agrees', async () => {
+  for (const pageOrigin of ['https://app.example.com', 'http://127.0.0.1:3000']) {
+    const returnUrl = `${pageOrigin}/settings#tiktok`;
+    const created = await fetch(`${mock.listening}/api/tiktok/link-sessions`, {
+      method: 'POST',
+      headers: { ...json, origin: pageOrigin },
+      body: JSON.stringify({ mode: 'redirect', returnUrl }),
+    });
+    assert.equal(created.status, 201, `${pageOrigin}: ${await created.clone().text()}`);
+    const { state } = await created.json();
+    const decided = await fetch(`${mock.listening}/__dev/tiktok/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state, mode: 'redirect', returnUrl, decision: 'cancel' }),
+    });
+    assert.equal(decided.status, 303);
+    assert.equal(new URL(decided.headers.get('location') ?? '').origin, pageOrigin);
+  }
+  const foreign = await fetch(`${mock.listening}/api/tiktok/link-sessions`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ mode: 'redirect', returnUrl: 'https://evil.example/steal' }),
+  });
+  assert.equal(foreign.status, 400);
+  assert.equal((await foreign.json()).error.field, 'returnUrl');
 });

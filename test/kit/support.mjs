@@ -61,10 +61,11 @@ export async function startMockServerProcess(extra = []) {
  * Runs `user-settings-panel check-backend` with `args`.
  * @param {string[]} args
  * @param {Record<string, string>} [env]
+ * @param {{ cwd?: string }} [options] the directory it runs in (where it writes files)
  * @returns {Promise<KitRun>}
  */
-export async function runKit(args, env = {}) {
-  const child = spawn(process.execPath, [CLI, 'check-backend', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export async function runKit(args, env = {}, { cwd = process.cwd() } = {}) {
+  const child = spawn(process.execPath, [CLI, 'check-backend', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -110,13 +111,15 @@ export async function resetMock(origin, scenarios) {
  * @property {number} status
  * @property {Headers} headers
  * @property {string} body
+ * @property {string} requestBody what the kit sent
  */
 
 /**
  * A proxy in front of `upstreamApiBase` that passes requests through and lets `rewrite` change
- * each answer.
+ * each answer; `'no-answer'` leaves the request unanswered after the upstream handled it (a timeout
+ * on a change the server applied).
  * @param {string} upstreamApiBase
- * @param {(answer: Answer) => Answer | void} rewrite
+ * @param {(answer: Answer) => Answer | 'no-answer' | void} rewrite
  * @returns {Promise<{ apiBase: string, close: () => Promise<void> }>}
  */
 export async function startBreakingProxy(upstreamApiBase, rewrite) {
@@ -136,9 +139,10 @@ export async function startBreakingProxy(upstreamApiBase, rewrite) {
       body: body.length ? body : undefined,
     });
     /** @type {Answer} */
-    const original = { method: request.method ?? 'GET', path, status: answer.status, headers: new Headers(answer.headers), body: await answer.text() };
+    const original = { method: request.method ?? 'GET', path, status: answer.status, headers: new Headers(answer.headers), body: await answer.text(), requestBody: body.toString() };
     original.headers.delete('content-length');
     const changed = rewrite(original) ?? original;
+    if (changed === 'no-answer') return;
     response.writeHead(changed.status, Object.fromEntries(changed.headers));
     response.end(changed.body);
   });

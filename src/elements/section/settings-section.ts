@@ -47,6 +47,9 @@ export abstract class SettingsSection extends LitElement {
   @state()
   protected context?: SettingsContext;
 
+  /** The editor's chunk failed to load (offline, a new deploy): say so; the action button tries again. */
+  @state() private editorLoadFailed = false;
+
   /** Which capability this is (also its deep-link fragment). */
   protected abstract readonly section: Section;
   /** Imports the editor's module. */
@@ -56,7 +59,27 @@ export abstract class SettingsSection extends LitElement {
   protected abstract renderEditor(): TemplateResult;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) void this.loadEditor();
+    if (changed.has('open') && this.open) void this.#loadEditor();
+  }
+
+  /** Loads the editor's chunk; whether it is in. A failure closes the editor again and says so. */
+  async #loadEditor(): Promise<boolean> {
+    try {
+      await this.loadEditor();
+      return true;
+    } catch {
+      if (this.open) await this.#onEditorLoadFailed();
+      return false;
+    }
+  }
+
+  /** Closes the empty editor, shows the error and puts focus back on the action button (never on `<body>`). */
+  async #onEditorLoadFailed(): Promise<void> {
+    this.editorLoadFailed = true;
+    this.toggle(false);
+    await this.updateComplete;
+    const active = deepActiveElement();
+    if (!active || active === document.body) this.renderRoot.querySelector<HTMLElement>('[part=action]')?.focus();
   }
 
   #prefetch?: number;
@@ -94,8 +117,9 @@ export abstract class SettingsSection extends LitElement {
    * Tab would reach, so never a hidden helper such as a password manager's username field.
    */
   async #onActionClick(): Promise<void> {
+    this.editorLoadFailed = false;
     this.toggle(true);
-    await this.loadEditor();
+    if (!(await this.#loadEditor())) return;
     await this.updateComplete;
     const editor = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[part=editor] > *');
     await editor?.updateComplete;
@@ -137,6 +161,9 @@ export abstract class SettingsSection extends LitElement {
                 @click=${this.#onActionClick}>${action}<span class="visually-hidden"> ${title}</span></button>`
             : nothing}
         </div>
+        ${this.editorLoadFailed
+          ? html`<p class="error" role="alert">${t['section.editorLoadFailed']}</p>`
+          : nothing}
         ${this.open
           ? html`<div id=${editorId} class="editor" part="editor" @usp-editor-close=${this.#onEditorClose}
               @keydown=${this.#onEditorKeydown}>${this.renderEditor()}</div>`

@@ -35,7 +35,9 @@ export const panelStyles = css`
     display: grid; gap: 8px; padding: 12px; border-radius: var(--_radius);
     border: 1px solid var(--_danger); background: var(--_danger-surface);
   }
-  /* A failed refresh after a change: quiet, above the sections, never in place of them. */
+  /* A failed refresh: quiet, above the sections, never in place of them. Empty, the live region
+     stays rendered (so what is inserted is announced) but out of the grid's flow (no gap). */
+  .notice:empty { position: absolute; }
   .notice { display: flex; flex-wrap: wrap; gap: 4px var(--_gap); font-size: 0.9em; }
   footer { font-size: 0.9em; display: grid; gap: 4px; }
   /* "Back" points the way the page reads. */

@@ -128,13 +128,35 @@ export class UserSettingsPanel extends UserSettingsProvider {
     return this.host === 'ads-manager';
   }
 
+  /**
+   * The compact layout's Back: the editor closes and every section shows again. The Back button
+   * is gone, so focus goes to the button that opened the editor, once that section has re-rendered.
+   */
+  async #onBack(): Promise<void> {
+    const returnTo = this.activeSection;
+    this.activeSection = undefined;
+    await this.updateComplete;
+    const section = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(`[data-section='${returnTo}']`);
+    await section?.updateComplete;
+    // The section delegates focus to its first focusable: the action button, now the editor is closed.
+    section?.focus();
+  }
+
+  /** The banner's retry after a failed first load. */
+  #onRetryLoad(): void {
+    void this.settings.reload();
+  }
+
   #onClose() {
     this.dispatchEvent(new UserSettingsCloseRequestedEvent());
   }
 
-  /** The quiet retry after a failed refresh: the profile on screen stays until the new one arrives. */
+  /**
+   * The quiet retry after a failed refresh: the profile on screen stays until the new one arrives.
+   * Retrying the refresh after a change keeps saying the change was saved if it fails again.
+   */
   #onRetryRefresh(): void {
-    void this.settings.reload();
+    void this.settings.reload({ afterChange: this.settings.refreshFailedAfterChange });
   }
 
   protected override render() {
@@ -164,20 +186,21 @@ export class UserSettingsPanel extends UserSettingsProvider {
       return html`<div class="banner" role="alert" part="error">
         <p><strong>${t['panel.loadFailed']}</strong> ${error ? errorMessage(t, error) : ''}</p>
         ${error?.code === 'unauthenticated' ? nothing
-          : html`<div><button class="primary" @click=${() => this.settings.reload()}>${t['panel.retry']}</button></div>`}
+          : html`<div><button class="primary" @click=${this.#onRetryLoad}>${t['panel.retry']}</button></div>`}
       </div>`;
     }
     const focused = this.#compact && this.activeSection;
-    const notice = this.settings.refreshError ? html`<div class="notice" role="status" part="notice">
-        <p>${t['panel.refreshFailed']}</p>
-        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>
-      </div>` : nothing;
+    // The live region stays in the DOM so the words inserted into it are announced.
+    const { refreshError, refreshFailedAfterChange } = this.settings;
+    const notice = html`<div class="notice" role="status" part="notice">${refreshError ? html`
+        <p>${t[refreshFailedAfterChange ? 'panel.refreshFailed' : 'panel.refreshFailedNeutral']}</p>
+        <button class="link" @click=${this.#onRetryRefresh}>${t['panel.retry']}</button>` : nothing}</div>`;
     const shown = focused ? [this.activeSection!] : this.#visibleSections;
     const adUrl = this.adAccountSettingsUrl ?? profile.adAccountSettingsUrl;
     const adHref = adUrl && safeUrl(adUrl);
     return html`
       ${notice}
-      ${focused ? html`<div><button class="link" @click=${() => (this.activeSection = undefined)}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
+      ${focused ? html`<div><button class="link" @click=${this.#onBack}><span class="back" aria-hidden="true">←</span> ${t['panel.back']}</button></div>` : nothing}
       <div class="sections" part="sections">${shown.map((section) => this.#renderSection(section))}</div>
       ${focused ? nothing : html`<footer part="footer">
         <p class="muted">${t['panel.adAccountNote']}</p>

@@ -14,6 +14,8 @@ export interface MockContext {
   reauthToken: string | null;
   /** The simulated authorize page's URL, when configured. */
   authorizePageUrl?: string;
+  /** Origins besides the authorize page's own that a link session may return to. */
+  isAllowedReturnOrigin?: (origin: string) => boolean;
 }
 
 /** One route's own rules: the answer to a request that got past the scenarios. */
