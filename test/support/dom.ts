@@ -47,7 +47,7 @@ export const announced = (root: ParentNode = document) =>
   deepQueryAll('[role=status], [role=alert], [aria-live]', root).map(deepText).join(' | ');
 
 /** Polls `check` until it returns a truthy value (or stops throwing); fails after `timeout` ms. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 10000, message = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, { timeout = 15000, message = 'condition' } = {}): Promise<NonNullable<T>> {
   const start = performance.now();
   let lastError: unknown;
   while (performance.now() - start < timeout) {

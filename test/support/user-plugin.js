@@ -7,7 +7,7 @@ export function userPlugin() {
       if (command !== 'user') return undefined;
       const page = session.browser.getPage(session.id);
       // Generous: an upper bound for a busy 2-core machine, not a wait (Playwright acts as soon as it can).
-      const { action, role, name, text, key, exact = false, timeout = 10000 } = payload;
+      const { action, role, name, text, key, exact = false, timeout = 15000 } = payload;
       const target = () => page.getByRole(role, { name, exact }).first();
       switch (action) {
         case 'click': await target().click({ timeout }); return true;
