@@ -4,6 +4,7 @@ import { toUserSettingsError, type UserSettingsError } from '../api/errors.js';
 import type { SettingsContext } from '../context/settings-context.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { type Capability, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../events/events.js';
+import { randomId } from '../utils/random-id.js';
 import { CountdownController } from './countdown-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -65,7 +66,7 @@ export class ActionController implements ReactiveController {
     if (this.blocked || !context) return undefined;
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
-    let idempotencyKey = this.#unsettled?.action === action ? this.#unsettled.key : crypto.randomUUID();
+    let idempotencyKey = this.#unsettled?.action === action ? this.#unsettled.key : randomId();
     this.pending = true;
     this.error = undefined;
     this.host.requestUpdate();
@@ -78,7 +79,7 @@ export class ActionController implements ReactiveController {
         const reauthToken = await this.#reverify(context, error, signal);
         if (!reauthToken) return undefined;
         // A new request (it carries the token): a backend must not answer it with the 403 it kept.
-        idempotencyKey = crypto.randomUUID();
+        idempotencyKey = randomId();
         return { value: await this.#attempt(call, { signal, reauthToken, idempotencyKey }, action) };
       }
     } catch (thrown) {
