@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { ReauthMethod, Verification } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -98,13 +98,13 @@ export class UspReauthDialog extends LitElement {
     const { backend } = this.context!;
     if (!this.#form.submit(['password'])) return;
     const { password } = this.#form.values;
-    const result = await this.#action.run((options) => backend.reauth({ method: 'password', password }, options), 'password');
+    const result = await this.#action.run((options) => backend.reauth({ method: 'password', password }, options), requestIdentity('reauth', { method: 'password', password }));
     this.#settle(result);
   }
 
   async #sendCode(method: Exclude<ReauthMethod, 'password'>): Promise<void> {
     const { backend } = this.context!;
-    const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options), `challenge:${method}`);
+    const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options), requestIdentity('reauth/challenges', { method }));
     if (!result) return;
     this.verification = result.value;
     void this.#form.focus('code');
@@ -115,7 +115,7 @@ export class UspReauthDialog extends LitElement {
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
     const { code } = this.#form.values;
-    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options), `code:${verificationId}`);
+    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options), requestIdentity('reauth', { method, verificationId, code }));
     if (result || this.#form.fieldOf(this.#action.error) === 'code') this.#codeInput?.clear();
     this.#settle(result);
   }
@@ -133,7 +133,7 @@ export class UspReauthDialog extends LitElement {
   async #onResend(): Promise<void> {
     const { verification, context } = this;
     if (!verification || !context) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) this.verification = result.value;
   }
 

@@ -4,7 +4,7 @@ import type { UserSettingsError } from '../../api/errors.js';
 import { state } from 'lit/decorators.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
@@ -84,7 +84,7 @@ export class UspEmailEditor extends LitElement {
     const context = this.context;
     if (!context || this.#action.blocked || !this.#form.submit(['email'])) return;
     const email = this.#form.values.email.trim();
-    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options), `email:${email}`);
+    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options), requestIdentity('email/verifications', { email }));
     if (!result) {
       if (this.#action.error) this.#form.reject(this.#action.error);
       return;
@@ -101,7 +101,7 @@ export class UspEmailEditor extends LitElement {
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
     const body = { verificationId: verification.verificationId, code: this.#form.values.code };
-    const result = await this.#action.run((options) => context.backend.confirmEmail(body, options), `code:${body.verificationId}`);
+    const result = await this.#action.run((options) => context.backend.confirmEmail(body, options), requestIdentity('email/confirm', body));
     if (!result) {
       const error = this.#action.error;
       if (error && this.#form.reject(error) === 'code') this.#codeInput?.clear();
@@ -120,7 +120,7 @@ export class UspEmailEditor extends LitElement {
   async #onResend(): Promise<void> {
     const { context, verification } = this;
     if (!context || !verification) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) this.verification = result.value;
   }
 

@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile } from '../../api/schemas.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
@@ -126,8 +126,8 @@ export class UspPasswordEditor extends LitElement {
     const isSet = context.profile.password.isSet;
     const { current, next } = this.#form.values;
     const body = { ...(isSet ? { currentPassword: current } : {}), newPassword: next, signOutOtherSessions: this.signOut };
-    // The passwords are no part of the action's name: a retry with the same choices is the same action.
-    const result = await this.#action.run((options) => context.backend.changePassword(body, options), `password:${this.signOut}`);
+    // Only the very same passwords and choice are the same action (and reuse its Idempotency-Key).
+    const result = await this.#action.run((options) => context.backend.changePassword(body, options), requestIdentity('password', body));
     if (!result) {
       if (this.#action.error) this.#form.reject(this.#action.error);
       return;

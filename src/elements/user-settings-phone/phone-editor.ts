@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
@@ -232,7 +232,7 @@ export class UspPhoneEditor extends LitElement {
     await lib!.load(this.#form.values.number, this.country).catch(() => undefined);
     if (!this.#form.submit(['number'])) return;
     const phone = this.#e164()!;
-    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), `phone:${phone}`);
+    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), requestIdentity('phone/verifications', { phone }));
     if (!result) {
       if (this.#save.error) this.#form.reject(this.#save.error);
       return;
@@ -251,7 +251,7 @@ export class UspPhoneEditor extends LitElement {
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
     const { code } = this.#form.values;
-    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options), `code:${verificationId}`);
+    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options), requestIdentity('phone/confirm', { verificationId, code }));
     if (result) {
       // The code is a secret: gone from the DOM once used.
       this.#codeInput?.clear();
@@ -266,7 +266,7 @@ export class UspPhoneEditor extends LitElement {
     const ctx = this.context!;
     const verification = this.verification!;
     this.status = '';
-    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) {
       this.verification = result.value;
       this.#save.clear();
@@ -299,7 +299,7 @@ export class UspPhoneEditor extends LitElement {
       danger: true,
     });
     if (!confirmed) return;
-    const result = await this.#remove.run((options) => ctx.backend.removePhone(options), 'remove');
+    const result = await this.#remove.run((options) => ctx.backend.removePhone(options), requestIdentity('phone/remove'));
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
   }
 

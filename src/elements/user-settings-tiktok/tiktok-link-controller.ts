@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toUserSettingsError, UserSettingsError } from '../../api/errors.js';
 import type { LinkSessionStatus } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { UserSettingsChangedEvent, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { safeUrl } from '../../utils/url.js';
@@ -132,10 +132,11 @@ export class TiktokLinkController implements ReactiveController {
   }
 
   async #open({ backend, host }: SettingsContext, popup: Window | null) {
-    const mode = popup ? 'popup' : 'redirect';
+    const mode = popup ? 'popup' as const : 'redirect' as const;
     const returnUrl = new URL(location.href);
     returnUrl.searchParams.delete(LINK_STATE_PARAM);
-    const result = await this.action.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
+    const body = { mode, returnUrl: returnUrl.href };
+    const result = await this.action.run((options) => backend.createTiktokLinkSession(body, options), requestIdentity('tiktok/link-sessions', body));
     if (!result) {
       popup?.close();
       return this.#end();
