@@ -6,11 +6,11 @@ import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile } from '../../api/schemas.js';
 import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
-import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
 import { format, type MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { announceAfterRefresh } from '../shared/announce-change.js';
 import { fieldStyles, renderAlert, renderField, renderStatus } from '../shared/fields.js';
 
 type Field = 'current' | 'next' | 'confirm';
@@ -135,9 +135,8 @@ export class UspPasswordEditor extends LitElement {
     this.#form.reset();
     this.shown = undefined;
     this.done = context.messages[isSet ? 'password.changed' : 'password.set'];
-    await context.refreshProfile();
-    const profile = this.context?.profile;
-    if (profile) this.dispatchEvent(new UserSettingsChangedEvent('password', profile));
+    // "Done" shows now: the event must not depend on the editor staying open during the refresh.
+    await announceAfterRefresh(this, context, 'password');
   }
 
   #onFieldInput(field: Field, value: string): void {

@@ -3,7 +3,8 @@ import { toUserSettingsError, UserSettingsError } from '../../api/errors.js';
 import type { LinkSessionStatus } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
 import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
-import { UserSettingsChangedEvent, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
+import { announceAfterRefresh } from '../shared/announce-change.js';
+import { UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { safeUrl } from '../../utils/url.js';
 import { claimReturnedLinkState, isLinkState, LINK_STATE_PARAM, rememberLinkState } from './link-params.js';
@@ -261,11 +262,8 @@ export class TiktokLinkController implements ReactiveController {
     if (status !== 'linked') return this.#settle(attempt, linkFailure(error, context.messages));
     attempt.abort.abort();
     attempt.popup?.close();
-    await context.refreshProfile();
-    // The refresh provides a new context: read the profile from it.
-    const profile = this.#context()?.profile;
-    if (this.#attempt !== attempt) return;
-    if (profile) this.#host.dispatchEvent(new UserSettingsChangedEvent('tiktok-link', profile));
+    // Linked, whatever happens next: the host hears it even if the editor closes during the refresh.
+    await announceAfterRefresh(this.#host, context, 'tiktok-link');
     this.#settle(attempt, 'tiktok.linked');
   }
 
