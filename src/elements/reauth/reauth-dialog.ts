@@ -17,12 +17,10 @@ import { fieldStyles, renderAlert, renderField } from '../shared/fields.js';
 
 type Field = 'password' | 'code';
 
-
 /**
  * @summary Re-verification (step-up): asks the user to prove it is them with one of the methods
  * the server listed (password, or a code sent to the current email or phone) and gets a
  * `reauthToken`. Opened by `requestReauth()`; closes with `token` set on success.
- * @csspart dialog - The dialog.
  * @csspart dialog - The re-verification dialog.
  */
 export class UspReauthDialog extends LitElement {

@@ -7,6 +7,7 @@ import type { Profile } from '../../api/schemas.js';
 import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
+import { errorMessage } from '../../i18n/error-message.js';
 import { format, type MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
@@ -114,7 +115,7 @@ export class UspPasswordEditor extends LitElement {
     const reason = error.code === 'password_policy' ? error.reasons?.[0] : undefined;
     if (reason === 'too_short') return format(t['password.tooShort'], { min });
     if (reason === 'too_long') return format(t['password.tooLong'], { max });
-    return this.#action.message();
+    return errorMessage(t, error);
   }
 
   async #onSubmit(event: Event): Promise<void> {

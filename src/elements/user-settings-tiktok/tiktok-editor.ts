@@ -113,13 +113,13 @@ export class UspTiktokEditor extends LitElement {
     this.context!.applyProfile(profile);
     this.note = done;
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
-    this.#focusNote();
+    void this.#focusNote();
   }
 
   /** The server's account differs from the one shown (e.g. now ineligible): show its, so only what works is offered. */
   async #refreshIfStale(action: ActionController) {
     if (stale.includes(action.error?.code ?? '')) await this.context?.refreshProfile();
-    this.#focusNote();
+    void this.#focusNote();
   }
 
   #close() {
