@@ -27,6 +27,8 @@ export class UspReauthDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];
 
   readonly #action = new ActionController(this, 'reauth', () => this.context);
+  /** Resending has its own limits: a rate-limited resend never blocks confirming a code the user has. */
+  readonly #resend = new ActionController(this, 'reauth', () => this.context);
   readonly #form = new FormStateController<Field>(this, { password: '', code: '' }, {
     fields: ['password', 'code'],
     validate: (values) => this.#validate(values),
@@ -81,12 +83,14 @@ export class UspReauthDialog extends LitElement {
     this.verification = undefined;
     this.#form.reset();
     this.#action.clear();
+    this.#resend.clear();
   }
 
   async #onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
     const { method } = this;
     if (!method || !this.context || this.#action.blocked) return;
+    this.#clearFailure(this.#resend);
     if (method === 'password') return this.#confirmPassword();
     if (!this.verification) return this.#sendCode(method);
     return this.#confirmCode(method, this.verification);
@@ -131,8 +135,13 @@ export class UspReauthDialog extends LitElement {
   async #onResend(): Promise<void> {
     const { verification, context } = this;
     if (!verification || !context) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
+    this.#clearFailure(this.#action);
+    const result = await this.#resend.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) this.verification = result.value;
+    else if (this.#resend.error?.code === 'rate_limited') {
+      // The resend button counts down to when the server allows it again.
+      this.verification = { ...verification, resendAvailableAt: new Date(Date.now() + this.#resend.rateLimit.remaining * 1000).toISOString() };
+    }
   }
 
   #onPasswordInput(value: string): void {
@@ -147,7 +156,13 @@ export class UspReauthDialog extends LitElement {
 
   /** Typing hides the last failure (a rate limit keeps counting down). */
   #clearGeneralError(): void {
-    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+    this.#clearFailure(this.#action);
+    this.#clearFailure(this.#resend);
+  }
+
+  /** Hides a failure that is no longer the latest news (a rate limit keeps counting down). */
+  #clearFailure(action: ActionController): void {
+    if (action.error?.code !== 'rate_limited') action.clear();
   }
 
   #onToggleShown(): void {
@@ -158,10 +173,21 @@ export class UspReauthDialog extends LitElement {
     this.dialog.close();
   }
 
-  /** A failure that is not about the typed value. */
+  /** The field on screen now: the password, the code once sent, or none (before a code is sent). */
+  get #shownField(): Field | undefined {
+    if (this.method === 'password') return 'password';
+    return this.verification ? 'code' : undefined;
+  }
+
+  /**
+   * The newest failure that no field on screen shows: a resend's (never put on a field), or a
+   * submit's unless it is about the field shown now (sending a code has no field to show it at).
+   */
   #generalError(): string {
+    if (this.#resend.error) return this.#resend.message();
     const error = this.#action.error;
-    return error && !this.#form.fieldOf(error) ? this.#action.message() : '';
+    const field = error && this.#form.fieldOf(error);
+    return error && (!field || field !== this.#shownField) ? this.#action.message() : '';
   }
 
   #renderMethodChoice(t: Messages) {
