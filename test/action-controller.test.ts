@@ -22,8 +22,8 @@ function scriptedBackend(answers: (UserSettingsError | 'ok')[]) {
   const calls: CallOptions[] = [];
   const backend = {
     getProfile: async () => profile,
-    changePassword: async (_body: unknown, options: CallOptions = {}) => {
-      calls.push(options);
+    changePassword: async (body: unknown, options: CallOptions = {}) => {
+      calls.push({ ...options, body } as CallOptions);
       const answer = answers.shift() ?? 'ok';
       if (answer !== 'ok') throw answer;
     },
@@ -62,6 +62,35 @@ describe('ActionController', () => {
     expect(calls[0].idempotencyKey).to.match(/^[\w-]{16,}$/);
     expect(calls[1].idempotencyKey).to.equal(calls[0].idempotencyKey);
     expect(calls[2].idempotencyKey).to.equal(calls[0].idempotencyKey);
+  });
+
+  it('uses a new key when the user changed what they typed before retrying', async () => {
+    const { backend, calls } = scriptedBackend([network(), network(), 'ok']);
+    const editor = await openPasswordEditor(backend);
+    await user.click('button', 'Change password');
+    await waitFor(() => deepText(editor).includes('couldn\'t reach the server'), { message: 'the network failure' });
+    await user.fill('textbox', 'New password', 'another-password-3', { exact: true });
+    await user.fill('textbox', 'Confirm new password', 'another-password-3');
+    await user.click('button', 'Change password');
+    await waitFor(() => calls.length === 2 && deepQuery('[part=error]', editor.shadowRoot!), { message: 'the second failure' });
+    expect(calls[1].idempotencyKey).to.be.a('string').and.not.equal(calls[0].idempotencyKey);
+    // The same values again: the same action, the same key.
+    await user.click('button', 'Change password');
+    await waitFor(() => deepText(editor).includes('Your password was changed.'), { message: 'the change' });
+    expect(calls[2].idempotencyKey).to.equal(calls[1].idempotencyKey);
+  });
+
+  it('gives each action a key on a page without crypto.randomUUID (plain http)', async () => {
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const { backend, calls } = scriptedBackend(['ok']);
+      const editor = await openPasswordEditor(backend);
+      await user.click('button', 'Change password');
+      await waitFor(() => deepText(editor).includes('Your password was changed.'), { message: 'the change' });
+      expect(calls[0].idempotencyKey).to.match(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
   });
 
   it('uses a new key for a new action, and after a refusal the server certainly answered', async () => {

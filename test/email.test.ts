@@ -1,5 +1,6 @@
 // <usp-email-editor> inside the real panel, on the mock backend, driven by role and name.
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { UserSettingsChangedEvent } from '../src/events/events.js';
 import type { UspEmailEditor } from '../src/elements/user-settings-email/email-editor.js';
 import type { MockBackend } from '../src/mock/browser.js';
@@ -167,6 +168,27 @@ describe('<usp-email-editor>', () => {
     await user.fill('textbox', 'Verification code', '1');
     expect(alert()).to.match(/Try again in/); // typing does not hide the countdown
     await expect(editor).to.be.accessible();
+  });
+
+  it('a rate-limited resend does not block verifying the code the user already has', async () => {
+    const { editor } = await openEditor();
+    mock.state.advanceTime(-31_000); // the client may resend at once, the server says wait
+    await toCodeStep(editor);
+    await user.click('button', 'Resend code');
+    await waitFor(() => /Too many attempts/.test(announced(editor)), { message: 'the rate limit' });
+    await user.fill('textbox', 'Verification code', mock.inbox.latestCode({ to: NEW }));
+    await waitFor(() => announced(editor).includes('is now'), { message: 'the change' });
+    expect(requestsTo(mock, 'confirmEmail')).to.have.length(1);
+  });
+
+  it('shows email_taken at the code step as an alert (its field is not on screen)', async () => {
+    const { editor } = await openEditor();
+    await toCodeStep(editor);
+    mock.worker.use(http.post('/api/email', () => HttpResponse.json(
+      { error: { code: 'email_taken', field: 'email' } }, { status: 409 }), { once: true }));
+    await user.fill('textbox', 'Verification code', mock.inbox.latestCode({ to: NEW }));
+    await waitFor(() => (editor.shadowRoot!.querySelector('[part=error]')?.textContent ?? '').includes('already used by another account'),
+      { message: 'the alert' });
   });
 
   it('with re-verification required: the code to the current address, then the change completes', async () => {

@@ -73,6 +73,28 @@ describe('<usp-password-editor>', () => {
     expect(await user.visible('button', 'Done')).to.equal(true);
   });
 
+  it('fires usp-changed once with the refreshed profile even when "Done" closes the editor during the refresh', async () => {
+    const { panel, editor } = await openEditor();
+    const events: UserSettingsChangedEvent[] = [];
+    panel.addEventListener('usp-changed', (e) => events.push(e));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The refresh after the change waits until the editor is gone, then the mock answers it.
+    mock.worker.use(http.get('/api/me', async () => { await released; }, { once: true }));
+    await fillForm(MOCK_PASSWORD);
+    await user.press('Enter');
+    await waitFor(() => announced(editor).includes('Your password was changed.'), { message: 'the confirmation' });
+    await user.click('button', 'Done');
+    await waitFor(() => !editor.isConnected, { message: 'the editor to close' });
+    release();
+    await waitFor(() => events.length === 1, { message: 'usp-changed' });
+    expect(events[0].detail.capability).to.equal('password');
+    expect(events[0].detail.profile.password.updatedAt).to.not.equal('2025-01-12T10:00:00.000Z');
+    await waitFor(() => requestsTo(mock, 'getProfile').length === 2, { message: 'the refresh' });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(events).to.have.length(1);
+  });
+
   it('shows the policy and strength live, and checks the fields before sending', async () => {
     const { editor } = await openEditor();
     const rules = () => [...editor.shadowRoot!.querySelectorAll('li')].map((li) => `${li.className === 'ok' ? '✓' : '○'} ${li.textContent!.trim()}`);

@@ -447,6 +447,20 @@ describe('<user-settings-phone>', () => {
     expect($(editor, '#country').value).to.include('Allemagne');
   });
 
+  it('shows a removal refusal even after a failed send (the newest failure wins)', async () => {
+    const panel = await mount({ preset: 'phoneOnly' });
+    const editor = await open(panel, 'Change');
+    mock.scenarios.set({ offline: ['startPhoneVerification'] });
+    await user.fill('textbox', 'Phone number', '4155550123');
+    await user.press('Enter');
+    await waitFor(() => announced(editor).includes('couldn\'t reach the server'), { timeout: 5000 });
+    mock.scenarios.set({ offline: false });
+    await user.click('button', 'Remove phone number');
+    await user.click('button', 'Remove', { exact: true });
+    await waitFor(() => announced(editor).includes('only way to sign in'), { message: 'the explanation' });
+    expect(announced(editor)).not.to.include('couldn\'t reach the server');
+  });
+
   it('fires no event when properties are set, only on a change', async () => {
     const panel = await mount({ phone: PHONE });
     const phone = panel.shadowRoot!.querySelector('user-settings-phone') as UserSettingsPhone;

@@ -1,5 +1,6 @@
 // Re-verification (step-up): requestReauth() and <usp-reauth-dialog>, on the mock backend.
 import { expect, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { createHttpBackend } from '../src/api/http-backend.js';
 import type { ReauthMethod } from '../src/api/schemas.js';
 import type { SettingsContext } from '../src/context/settings-context.js';
@@ -31,6 +32,8 @@ async function mountHost() {
   host.shadowRoot!.querySelector('button')!.focus();
   return host;
 }
+
+const alertText = (element: HTMLElement) => element.shadowRoot!.querySelector('[role=alert]')?.textContent?.trim() ?? '';
 
 async function open(methods: ReauthMethod[], signal = new AbortController().signal) {
   const host = await mountHost();
@@ -94,6 +97,26 @@ describe('re-verification', () => {
     expect(await token).to.be.a('string');
     const last = mock.state.requestsTo('reauth').at(-1)!;
     expect(last.body).to.include({ method: 'email_code', code });
+  });
+
+  it('a rate-limited resend does not block confirming the code the user already has', async () => {
+    const { token, element } = await open(['email_code']);
+    mock.state.advanceTime(-31_000); // the client may resend at once, the server says wait
+    await user.click('button', 'Send code');
+    await waitFor(() => deepText(element).includes('We sent a code to'), { message: 'the code step' });
+    await user.click('button', 'Resend code');
+    await waitFor(() => /Too many attempts/.test(alertText(element)), { message: 'the rate limit' });
+    await user.fill('textbox', 'Verification code', mock.inbox.latestCode({ purpose: 'reauth' }));
+    expect(await token).to.be.a('string');
+  });
+
+  it('shows a failure to send the code as an alert, even one the server ties to the code', async () => {
+    const { element } = await open(['email_code']);
+    mock.worker.use(http.post('/api/reauth/challenges', () => HttpResponse.json(
+      { error: { code: 'reauth_invalid', message: 'No' } }, { status: 400 }), { once: true }));
+    await user.click('button', 'Send code');
+    await waitFor(() => alertText(element) !== '', { message: 'the alert' });
+    expect(alertText(element)).to.equal(en['error.reauth_invalid']);
   });
 
   it('by a code sent to the phone, with the keyboard alone', async () => {

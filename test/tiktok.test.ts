@@ -267,6 +267,28 @@ describe('<user-settings-tiktok>: link in a popup', () => {
     expect(requestsTo(mock, 'getTiktokLinkSession'), 'polling stopped').to.have.length(polls);
   });
 
+  it('fires usp-changed once when the editor is closed while the profile refreshes after a link', async () => {
+    await mount();
+    tiktokLink.pollMs = 100;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { state } = await startPopupLink();
+    // The refresh after the link waits until the editor is gone, then the mock answers it.
+    let refreshing = false;
+    mock.worker.use(http.get('/api/me', async () => { refreshing = true; await released; }, { once: true }));
+    mock.state.decideLinkSession(state, 'approve');
+    await waitFor(() => refreshing, { message: 'the refresh' });
+    await user.focus('button', 'Cancel');
+    await user.press('Escape');
+    await waitFor(() => !editor(), { message: 'the editor to close' });
+    release();
+    await waitFor(() => changed.length === 1, { message: 'usp-changed' });
+    expect(changed[0].detail.capability).to.equal('tiktok-link');
+    expect(changed[0].detail.profile.tiktok.account).to.not.equal(null);
+    await sleep(200);
+    expect(changed).to.have.length(1);
+  });
+
   it('polls every 1.5 s by default', async () => {
     await mount();
     // Timers never fire early, so the first poll comes at least 1.5 s after the click; a busy

@@ -2,6 +2,7 @@ import ky, { HTTPError } from 'ky';
 import type { CallOptions, HttpBackendOptions, UserSettingsBackend } from './backend.js';
 import { UserSettingsError } from './errors.js';
 import { endpoints, fillPath, type RouteName } from './endpoints.js';
+import { randomId } from '../utils/random-id.js';
 
 /** The schemas, fetched in parallel with the first request so first paint does not carry them. */
 const loadSchemas = () => import('./responses.js');
@@ -210,11 +211,4 @@ function retryAfterMs(response: Response): number {
   if (!header) return 0;
   const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
   return Number.isFinite(ms) && ms > 0 ? ms : 0;
-}
-
-/** A random id for `Idempotency-Key`: `crypto.randomUUID()`, which needs a secure context, or the same from random bytes. */
-function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const hex = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

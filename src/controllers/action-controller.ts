@@ -4,9 +4,15 @@ import { toUserSettingsError, type UserSettingsError } from '../api/errors.js';
 import type { SettingsContext } from '../context/settings-context.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { type Capability, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../events/events.js';
+import { randomId } from '../utils/random-id.js';
 import { CountdownController } from './countdown-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** What identifies one request for `ActionController.run`: its route and its whole body. */
+export function requestIdentity(route: string, body: object = {}): string {
+  return `${route} ${JSON.stringify(body)}`;
+}
 
 /** Whether the server may have carried out a request that failed this way (so a retry must say "the same one"). */
 function mayHaveArrived(error: UserSettingsError): boolean {
@@ -19,8 +25,11 @@ function mayHaveArrived(error: UserSettingsError): boolean {
  * repeats the call once with the token), keeps the failure for the editor to show, counts rate
  * limits down, and fires `usp-failed` / `usp-session-expired`.
  *
- * Each user action gets an `Idempotency-Key`; retrying the same action (same `action` key)
- * after a failure that may have reached the server reuses it, so the backend can answer once.
+ * Each user action gets an `Idempotency-Key`. Retrying after a failure that may have reached the
+ * server reuses it only when the request is identical (same `identity`: the route and its whole
+ * body), so the backend can answer once; anything the user changed is a new action with a new key.
+ * The identity may hold secrets: it is kept only in a private field, and dropped once the action
+ * ended (answered, refused, or the editor closed).
  */
 export class ActionController implements ReactiveController {
   /** A request is in flight, or waits for the user to re-verify before it is repeated. */
@@ -32,8 +41,8 @@ export class ActionController implements ReactiveController {
   /** Seconds until a rate limit lifts. */
   readonly rateLimit: CountdownController;
   #abort?: AbortController;
-  /** The idempotency key of the last attempt that may have reached the server, by action. */
-  #unsettled?: { action: string; key: string };
+  /** The idempotency key of the last attempt that may have reached the server, and what it sent. */
+  #unsettled?: { identity: string; key: string };
 
   constructor(
     private readonly host: Host,
@@ -56,30 +65,30 @@ export class ActionController implements ReactiveController {
 
   /**
    * Runs `call`; resolves `{ value }` on success and `undefined` on failure, cancelled
-   * re-verification, abort or a second submit while one is in flight. `action` names what is
-   * being done with which values (e.g. the route and its non-secret body), so a retry of the
-   * same action reuses its idempotency key.
+   * re-verification, abort or a second submit while one is in flight. `identity` is the whole
+   * request (route and every body value, secrets included, e.g. `requestIdentity('password', body)`):
+   * only a retry with the same identity reuses the idempotency key.
    */
-  async run<T>(call: (options: CallOptions) => Promise<T>, action = ''): Promise<{ value: T } | undefined> {
+  async run<T>(call: (options: CallOptions) => Promise<T>, identity: string): Promise<{ value: T } | undefined> {
     const context = this.context();
     if (this.blocked || !context) return undefined;
     const abort = (this.#abort = new AbortController());
     const { signal } = abort;
-    let idempotencyKey = this.#unsettled?.action === action ? this.#unsettled.key : crypto.randomUUID();
+    let idempotencyKey = this.#unsettled?.identity === identity ? this.#unsettled.key : randomId();
     this.pending = true;
     this.error = undefined;
     this.host.requestUpdate();
     try {
       try {
-        return { value: await this.#attempt(call, { signal, idempotencyKey }, action) };
+        return { value: await this.#attempt(call, { signal, idempotencyKey }, identity) };
       } catch (thrown) {
         const error = toUserSettingsError(thrown);
         if (error.code !== 'reauth_required') throw error;
         const reauthToken = await this.#reverify(context, error, signal);
         if (!reauthToken) return undefined;
         // A new request (it carries the token): a backend must not answer it with the 403 it kept.
-        idempotencyKey = crypto.randomUUID();
-        return { value: await this.#attempt(call, { signal, reauthToken, idempotencyKey }, action) };
+        idempotencyKey = randomId();
+        return { value: await this.#attempt(call, { signal, reauthToken, idempotencyKey }, identity) };
       }
     } catch (thrown) {
       this.#fail(toUserSettingsError(thrown), context);
@@ -111,17 +120,19 @@ export class ActionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
+    // The editor closed: the action is over, and what it sent (maybe a password) goes with it.
+    this.#unsettled = undefined;
   }
 
   /** One request; remembers its key while the server may have it without having answered. */
-  async #attempt<T>(call: (options: CallOptions) => Promise<T>, options: CallOptions, action: string): Promise<T> {
+  async #attempt<T>(call: (options: CallOptions) => Promise<T>, options: CallOptions, identity: string): Promise<T> {
     try {
       const value = await call(options);
       this.#unsettled = undefined;
       return value;
     } catch (thrown) {
       const error = toUserSettingsError(thrown);
-      this.#unsettled = mayHaveArrived(error) ? { action, key: options.idempotencyKey! } : undefined;
+      this.#unsettled = mayHaveArrived(error) ? { identity, key: options.idempotencyKey! } : undefined;
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { ReauthMethod, Verification } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -17,18 +17,18 @@ import { fieldStyles, renderAlert, renderField } from '../shared/fields.js';
 
 type Field = 'password' | 'code';
 
-
 /**
  * @summary Re-verification (step-up): asks the user to prove it is them with one of the methods
  * the server listed (password, or a code sent to the current email or phone) and gets a
  * `reauthToken`. Opened by `requestReauth()`; closes with `token` set on success.
- * @csspart dialog - The dialog.
  * @csspart dialog - The re-verification dialog.
  */
 export class UspReauthDialog extends LitElement {
   static override styles = [sharedStyles, fieldStyles, dialogStyles];
 
   readonly #action = new ActionController(this, 'reauth', () => this.context);
+  /** Resending has its own limits: a rate-limited resend never blocks confirming a code the user has. */
+  readonly #resend = new ActionController(this, 'reauth', () => this.context);
   readonly #form = new FormStateController<Field>(this, { password: '', code: '' }, {
     fields: ['password', 'code'],
     validate: (values) => this.#validate(values),
@@ -83,12 +83,14 @@ export class UspReauthDialog extends LitElement {
     this.verification = undefined;
     this.#form.reset();
     this.#action.clear();
+    this.#resend.clear();
   }
 
   async #onSubmit(event?: Event): Promise<void> {
     event?.preventDefault();
     const { method } = this;
     if (!method || !this.context || this.#action.blocked) return;
+    this.#clearFailure(this.#resend);
     if (method === 'password') return this.#confirmPassword();
     if (!this.verification) return this.#sendCode(method);
     return this.#confirmCode(method, this.verification);
@@ -98,13 +100,13 @@ export class UspReauthDialog extends LitElement {
     const { backend } = this.context!;
     if (!this.#form.submit(['password'])) return;
     const { password } = this.#form.values;
-    const result = await this.#action.run((options) => backend.reauth({ method: 'password', password }, options), 'password');
+    const result = await this.#action.run((options) => backend.reauth({ method: 'password', password }, options), requestIdentity('reauth', { method: 'password', password }));
     this.#settle(result);
   }
 
   async #sendCode(method: Exclude<ReauthMethod, 'password'>): Promise<void> {
     const { backend } = this.context!;
-    const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options), `challenge:${method}`);
+    const result = await this.#action.run((options) => backend.startReauthChallenge({ method }, options), requestIdentity('reauth/challenges', { method }));
     if (!result) return;
     this.verification = result.value;
     void this.#form.focus('code');
@@ -115,7 +117,7 @@ export class UspReauthDialog extends LitElement {
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
     const { code } = this.#form.values;
-    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options), `code:${verificationId}`);
+    const result = await this.#action.run((options) => backend.reauth({ method, verificationId, code }, options), requestIdentity('reauth', { method, verificationId, code }));
     if (result || this.#form.fieldOf(this.#action.error) === 'code') this.#codeInput?.clear();
     this.#settle(result);
   }
@@ -133,8 +135,13 @@ export class UspReauthDialog extends LitElement {
   async #onResend(): Promise<void> {
     const { verification, context } = this;
     if (!verification || !context) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    this.#clearFailure(this.#action);
+    const result = await this.#resend.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) this.verification = result.value;
+    else if (this.#resend.error?.code === 'rate_limited') {
+      // The resend button counts down to when the server allows it again.
+      this.verification = { ...verification, resendAvailableAt: new Date(Date.now() + this.#resend.rateLimit.remaining * 1000).toISOString() };
+    }
   }
 
   #onPasswordInput(value: string): void {
@@ -149,7 +156,13 @@ export class UspReauthDialog extends LitElement {
 
   /** Typing hides the last failure (a rate limit keeps counting down). */
   #clearGeneralError(): void {
-    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+    this.#clearFailure(this.#action);
+    this.#clearFailure(this.#resend);
+  }
+
+  /** Hides a failure that is no longer the latest news (a rate limit keeps counting down). */
+  #clearFailure(action: ActionController): void {
+    if (action.error?.code !== 'rate_limited') action.clear();
   }
 
   #onToggleShown(): void {
@@ -160,10 +173,21 @@ export class UspReauthDialog extends LitElement {
     this.dialog.close();
   }
 
-  /** A failure that is not about the typed value. */
+  /** The field on screen now: the password, the code once sent, or none (before a code is sent). */
+  get #shownField(): Field | undefined {
+    if (this.method === 'password') return 'password';
+    return this.verification ? 'code' : undefined;
+  }
+
+  /**
+   * The newest failure that no field on screen shows: a resend's (never put on a field), or a
+   * submit's unless it is about the field shown now (sending a code has no field to show it at).
+   */
   #generalError(): string {
+    if (this.#resend.error) return this.#resend.message();
     const error = this.#action.error;
-    return error && !this.#form.fieldOf(error) ? this.#action.message() : '';
+    const field = error && this.#form.fieldOf(error);
+    return error && (!field || field !== this.#shownField) ? this.#action.message() : '';
   }
 
   #renderMethodChoice(t: Messages) {

@@ -4,7 +4,7 @@ import type { UserSettingsError } from '../../api/errors.js';
 import { state } from 'lit/decorators.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
@@ -42,6 +42,8 @@ export class UspEmailEditor extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #action = new ActionController(this, 'email', () => this.context);
+  /** Resending has its own limits: a rate-limited resend never blocks verifying a code the user has. */
+  readonly #resend = new ActionController(this, 'email', () => this.context);
   readonly #form = new FormStateController<Field>(this, { email: '', code: '' }, {
     fields: ['email', 'code'],
     validate: (values) => this.#validate(values),
@@ -84,7 +86,7 @@ export class UspEmailEditor extends LitElement {
     const context = this.context;
     if (!context || this.#action.blocked || !this.#form.submit(['email'])) return;
     const email = this.#form.values.email.trim();
-    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options), `email:${email}`);
+    const result = await this.#action.run((options) => context.backend.startEmailVerification({ email }, options), requestIdentity('email/verifications', { email }));
     if (!result) {
       if (this.#action.error) this.#form.reject(this.#action.error);
       return;
@@ -100,8 +102,9 @@ export class UspEmailEditor extends LitElement {
     if (!context || !verification || this.#action.blocked) return;
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
+    this.#clearFailure(this.#resend);
     const body = { verificationId: verification.verificationId, code: this.#form.values.code };
-    const result = await this.#action.run((options) => context.backend.confirmEmail(body, options), `code:${body.verificationId}`);
+    const result = await this.#action.run((options) => context.backend.confirmEmail(body, options), requestIdentity('email/confirm', body));
     if (!result) {
       const error = this.#action.error;
       if (error && this.#form.reject(error) === 'code') this.#codeInput?.clear();
@@ -120,8 +123,18 @@ export class UspEmailEditor extends LitElement {
   async #onResend(): Promise<void> {
     const { context, verification } = this;
     if (!context || !verification) return;
-    const result = await this.#action.run((options) => context.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    this.#clearFailure(this.#action);
+    const result = await this.#resend.run((options) => context.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) this.verification = result.value;
+    else if (this.#resend.error?.code === 'rate_limited') {
+      // The resend button counts down to when the server allows it again.
+      this.verification = { ...verification, resendAvailableAt: new Date(Date.now() + this.#resend.rateLimit.remaining * 1000).toISOString() };
+    }
+  }
+
+  /** Hides a failure that is no longer the latest news (a rate limit keeps counting down). */
+  #clearFailure(action: ActionController): void {
+    if (action.error?.code !== 'rate_limited') action.clear();
   }
 
   #onEmailInput(value: string): void {
@@ -135,13 +148,15 @@ export class UspEmailEditor extends LitElement {
   #onCodeInput(): void {
     this.#form.set('code', this.#codeInput?.value ?? '');
     // Typing hides the last failure (a rate limit keeps counting down).
-    if (this.#action.error?.code !== 'rate_limited') this.#action.clear();
+    this.#clearFailure(this.#action);
+    this.#clearFailure(this.#resend);
   }
 
   #onBack(): void {
     this.verification = undefined;
     this.#form.reset(['code']);
     this.#action.clear();
+    this.#resend.clear();
     void this.#form.focus('email');
   }
 
@@ -158,12 +173,21 @@ export class UspEmailEditor extends LitElement {
       ${renderStatus(this.#action.saving ? t['status.saving'] : this.done, !!this.done)}`;
   }
 
+  /**
+   * The newest failure that no field on screen shows: a resend's (never put on a field), or a
+   * submit's unless it is about the field of this step (e.g. \`email_taken\` at the code step).
+   */
+  #generalError(shown: Field): string {
+    if (this.#resend.error) return this.#resend.message();
+    const error = this.#action.error;
+    return error && this.#form.fieldOf(error) !== shown ? this.#action.message() : '';
+  }
+
   #renderStep(profile: Profile, t: Messages) {
     if (this.done) {
       return html`<div class="actions"><button id="done" class="primary" @click=${this.#onClose}>${t['action.done']}</button></div>`;
     }
-    const error = this.#action.error;
-    const generalError = error && !this.#form.fieldOf(error) ? this.#action.message() : '';
+    const generalError = this.#generalError(this.verification ? 'code' : 'email');
     const busy = this.#action.blocked ? 'true' : 'false';
     const cancel = html`<button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>`;
     if (this.verification) {

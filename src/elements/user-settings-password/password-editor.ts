@@ -4,13 +4,14 @@ import { state } from 'lit/decorators.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile } from '../../api/schemas.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
-import { UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
+import { errorMessage } from '../../i18n/error-message.js';
 import { format, type MessageKey } from '../../i18n/messages.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { defineElement } from '../../utils/define-element.js';
+import { announceAfterRefresh } from '../shared/announce-change.js';
 import { fieldStyles, renderAlert, renderField, renderStatus } from '../shared/fields.js';
 
 type Field = 'current' | 'next' | 'confirm';
@@ -114,7 +115,7 @@ export class UspPasswordEditor extends LitElement {
     const reason = error.code === 'password_policy' ? error.reasons?.[0] : undefined;
     if (reason === 'too_short') return format(t['password.tooShort'], { min });
     if (reason === 'too_long') return format(t['password.tooLong'], { max });
-    return this.#action.message();
+    return errorMessage(t, error);
   }
 
   async #onSubmit(event: Event): Promise<void> {
@@ -126,8 +127,8 @@ export class UspPasswordEditor extends LitElement {
     const isSet = context.profile.password.isSet;
     const { current, next } = this.#form.values;
     const body = { ...(isSet ? { currentPassword: current } : {}), newPassword: next, signOutOtherSessions: this.signOut };
-    // The passwords are no part of the action's name: a retry with the same choices is the same action.
-    const result = await this.#action.run((options) => context.backend.changePassword(body, options), `password:${this.signOut}`);
+    // Only the very same passwords and choice are the same action (and reuse its Idempotency-Key).
+    const result = await this.#action.run((options) => context.backend.changePassword(body, options), requestIdentity('password', body));
     if (!result) {
       if (this.#action.error) this.#form.reject(this.#action.error);
       return;
@@ -135,9 +136,8 @@ export class UspPasswordEditor extends LitElement {
     this.#form.reset();
     this.shown = undefined;
     this.done = context.messages[isSet ? 'password.changed' : 'password.set'];
-    await context.refreshProfile();
-    const profile = this.context?.profile;
-    if (profile) this.dispatchEvent(new UserSettingsChangedEvent('password', profile));
+    // "Done" shows now: the event must not depend on the editor staying open during the refresh.
+    await announceAfterRefresh(this, context, 'password');
   }
 
   #onFieldInput(field: Field, value: string): void {

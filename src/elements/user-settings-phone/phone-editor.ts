@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { FormStateController } from '../../controllers/form-state-controller.js';
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
 import { EditorCloseEvent } from '../../events/internal-events.js';
@@ -228,11 +228,12 @@ export class UspPhoneEditor extends LitElement {
     event.preventDefault();
     const ctx = this.context!;
     if (this.#save.blocked) return;
+    this.#remove.clear();
     // A number pasted with a +code and sent at once: its zone's plans first, then the verdict.
     await lib!.load(this.#form.values.number, this.country).catch(() => undefined);
     if (!this.#form.submit(['number'])) return;
     const phone = this.#e164()!;
-    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), `phone:${phone}`);
+    const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), requestIdentity('phone/verifications', { phone }));
     if (!result) {
       if (this.#save.error) this.#form.reject(this.#save.error);
       return;
@@ -251,7 +252,7 @@ export class UspPhoneEditor extends LitElement {
     this.#form.set('code', this.#codeInput?.value ?? '');
     if (!this.#form.submit(['code'])) return;
     const { code } = this.#form.values;
-    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options), `code:${verificationId}`);
+    const result = await this.#save.run((options) => ctx.backend.confirmPhone({ verificationId, code }, options), requestIdentity('phone/confirm', { verificationId, code }));
     if (result) {
       // The code is a secret: gone from the DOM once used.
       this.#codeInput?.clear();
@@ -266,7 +267,7 @@ export class UspPhoneEditor extends LitElement {
     const ctx = this.context!;
     const verification = this.verification!;
     this.status = '';
-    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options), `resend:${verification.verificationId}`);
+    const result = await this.#resend.run((options) => ctx.backend.resendVerification(verification.verificationId, options), requestIdentity(`verifications/${verification.verificationId}/resend`));
     if (result) {
       this.verification = result.value;
       this.#save.clear();
@@ -289,7 +290,9 @@ export class UspPhoneEditor extends LitElement {
   async #onRemove() {
     const ctx = this.context!;
     const t = this.#t;
+    // The newest failure is the one shown: an older send failure gives way (a rate limit keeps counting down).
     this.#remove.clear();
+    if (this.#save.error?.code !== 'rate_limited') this.#save.clear();
     // The number is shown formatted: its zone's plans first (loaded with the editor as a rule).
     await lib!.load(ctx.profile?.phone?.number).catch(() => undefined);
     const confirmed = await confirmAction(this, {
@@ -299,7 +302,7 @@ export class UspPhoneEditor extends LitElement {
       danger: true,
     });
     if (!confirmed) return;
-    const result = await this.#remove.run((options) => ctx.backend.removePhone(options), 'remove');
+    const result = await this.#remove.run((options) => ctx.backend.removePhone(options), requestIdentity('phone/remove'));
     if (result) this.#done(result.value, 'phone-removal', t['phone.removed']);
   }
 
@@ -321,11 +324,19 @@ export class UspPhoneEditor extends LitElement {
       ? ` (${new Intl.NumberFormat(this.#locale, { style: 'unit', unit: 'second', unitDisplay: 'narrow' }).format(wait)})` : ''}</button>`;
   }
 
-  /** The first failure that is not about a field, in this editor's words. */
-  #renderGeneralError(...errors: (UserSettingsError | undefined)[]) {
-    const error = errors.find((e) => e && !this.#form.fieldOf(e));
+  /**
+   * The first of `errors` (newest first) that the field on screen (`shown`) does not show, in this
+   * editor's words: e.g. \`phone_taken\` at the code step, whose number field is not there.
+   */
+  #renderGeneralError(shown: Field, ...errors: (UserSettingsError | undefined)[]) {
+    const error = errors.find((e) => e && this.#form.fieldOf(e) !== shown);
     if (!error) return nothing;
     return renderAlert(error.code === 'last_login_method' ? this.#t['phone.lastLoginMethod'] : errorMessage(this.#t, error));
+  }
+
+  /** A resend failure is never put on the code field: it shows as an alert. */
+  #renderResendError(error: UserSettingsError) {
+    return renderAlert(error.code === 'rate_limited' ? this.#resend.message() : errorMessage(this.#t, error));
   }
 
   protected override render() {
@@ -360,7 +371,7 @@ export class UspPhoneEditor extends LitElement {
         onInput: (value, event) => this.#onNumberInput(value, event),
         onBlur: () => this.#onNumberBlur(),
       })}
-      ${this.#renderGeneralError(this.#save.error, this.#remove.error)}
+      ${this.#renderGeneralError('number', this.#remove.error, this.#save.error)}
       <div class="actions">
         ${this.#renderSubmitButton(t['phone.sendCode'])}
         <button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>
@@ -375,7 +386,7 @@ export class UspPhoneEditor extends LitElement {
       <usp-code-input id="code" .verification=${this.verification} .error=${this.#form.errorText('code', (e) => this.#describe(e))}
         ?disabled=${this.#save.pending} @usp-code-complete=${this.#onVerify} @usp-code-resend=${this.#onResend}
         @input=${this.#onCodeInput}></usp-code-input>
-      ${this.#renderGeneralError(this.#save.error, this.#resend.error)}
+      ${this.#resend.error ? this.#renderResendError(this.#resend.error) : this.#renderGeneralError('code', this.#save.error)}
       <div class="actions">
         ${this.#renderSubmitButton(t['code.verify'])}
         <button type="button" @click=${this.#onBack}>${t['phone.otherNumber']}</button>

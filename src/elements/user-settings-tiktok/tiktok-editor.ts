@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import type { CallOptions } from '../../api/backend.js';
 import type { ErrorCode, Profile } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
 import { type Capability, UserSettingsChangedEvent, UserSettingsUnlinkRequestedEvent } from '../../events/events.js';
 import { formatParts } from '../../i18n/format-parts.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -107,19 +107,19 @@ export class UspTiktokEditor extends LitElement {
   }
 
   async #change(action: ActionController, capability: Capability, done: MessageKey, call: (options: CallOptions) => Promise<Profile>) {
-    const result = await action.run(call);
+    const result = await action.run(call, requestIdentity(capability));
     if (!result) return this.#refreshIfStale(action);
     const profile = result.value;
     this.context!.applyProfile(profile);
     this.note = done;
     this.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
-    this.#focusNote();
+    void this.#focusNote();
   }
 
   /** The server's account differs from the one shown (e.g. now ineligible): show its, so only what works is offered. */
   async #refreshIfStale(action: ActionController) {
     if (stale.includes(action.error?.code ?? '')) await this.context?.refreshProfile();
-    this.#focusNote();
+    void this.#focusNote();
   }
 
   #close() {

@@ -2,8 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toUserSettingsError, UserSettingsError } from '../../api/errors.js';
 import type { LinkSessionStatus } from '../../api/schemas.js';
 import type { SettingsContext } from '../../context/settings-context.js';
-import { ActionController } from '../../controllers/action-controller.js';
-import { UserSettingsChangedEvent, UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
+import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
+import { announceAfterRefresh } from '../shared/announce-change.js';
+import { UserSettingsFailedEvent, UserSettingsSessionExpiredEvent } from '../../events/events.js';
 import { errorMessage } from '../../i18n/error-message.js';
 import { safeUrl } from '../../utils/url.js';
 import { claimReturnedLinkState, isLinkState, LINK_STATE_PARAM, rememberLinkState } from './link-params.js';
@@ -132,10 +133,11 @@ export class TiktokLinkController implements ReactiveController {
   }
 
   async #open({ backend, host }: SettingsContext, popup: Window | null) {
-    const mode = popup ? 'popup' : 'redirect';
+    const mode = popup ? 'popup' as const : 'redirect' as const;
     const returnUrl = new URL(location.href);
     returnUrl.searchParams.delete(LINK_STATE_PARAM);
-    const result = await this.action.run((options) => backend.createTiktokLinkSession({ mode, returnUrl: returnUrl.href }, options));
+    const body = { mode, returnUrl: returnUrl.href };
+    const result = await this.action.run((options) => backend.createTiktokLinkSession(body, options), requestIdentity('tiktok/link-sessions', body));
     if (!result) {
       popup?.close();
       return this.#end();
@@ -260,11 +262,8 @@ export class TiktokLinkController implements ReactiveController {
     if (status !== 'linked') return this.#settle(attempt, linkFailure(error, context.messages));
     attempt.abort.abort();
     attempt.popup?.close();
-    await context.refreshProfile();
-    // The refresh provides a new context: read the profile from it.
-    const profile = this.#context()?.profile;
-    if (this.#attempt !== attempt) return;
-    if (profile) this.#host.dispatchEvent(new UserSettingsChangedEvent('tiktok-link', profile));
+    // Linked, whatever happens next: the host hears it even if the editor closes during the refresh.
+    await announceAfterRefresh(this.#host, context, 'tiktok-link');
     this.#settle(attempt, 'tiktok.linked');
   }
 

@@ -1,0 +1,24 @@
+import { ContextEvent } from '@lit/context';
+import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
+import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
+
+/** The settings context as provided at `target` now (a closed editor no longer receives updates). */
+function currentContext(target: HTMLElement): SettingsContext | undefined {
+  let value: SettingsContext | undefined;
+  target.dispatchEvent(new ContextEvent(settingsContext, target, (provided) => (value = provided)));
+  return value;
+}
+
+/**
+ * For a change that returns no profile: reads `/me` again, then fires `usp-changed` once with the
+ * fresh profile. The user may close the editor while the profile loads; the event then goes out
+ * from the element that held the editor (captured before waiting), so the host still hears it.
+ */
+export async function announceAfterRefresh(editor: HTMLElement, context: SettingsContext, capability: Capability): Promise<void> {
+  const root = editor.getRootNode();
+  const holder = root instanceof ShadowRoot ? (root.host as HTMLElement) : editor;
+  await context.refreshProfile();
+  const target = editor.isConnected ? editor : holder;
+  const profile = currentContext(target)?.profile ?? context.profile;
+  if (profile) target.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
+}
