@@ -118,7 +118,7 @@ export class UspTiktokEditor extends LitElement {
 
   /** The server's account differs from the one shown (e.g. now ineligible): show its, so only what works is offered. */
   async #refreshIfStale(action: ActionController) {
-    if (stale.includes(action.error?.code ?? '')) await this.context?.refreshProfile();
+    if (stale.includes(action.error?.code ?? '')) await this.context?.reloadProfile();
     void this.#focusNote();
   }
 
