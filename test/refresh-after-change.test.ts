@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { UspPasswordEditor } from '../src/elements/user-settings-password/password-editor.js';
 import { MOCK_PASSWORD } from '../src/mock/index.js';
-import { announced, deepText, waitFor } from './support/dom.js';
+import { announced, deepText, waitFor, waitForEditor } from './support/dom.js';
 import { mockBackend, mountPanel, openSectionEditor, requestsTo } from './support/panel.js';
 import { user } from './support/user.js';
 
@@ -59,6 +59,23 @@ describe('a failed refresh after a change', () => {
     mock.scenarios.set({ serverErrors: false });
     await user.click('button', 'Try again');
     await waitFor(() => !announced(panel).includes('couldn\'t refresh'), { message: 'the notice to go' });
+  });
+
+  it('a refused unlink whose reload then fails says nothing was saved', async function () {
+    this.timeout(40000);
+    const mock = await mockBackend('linkedPersonal');
+    const panel = await mountPanel({ sections: 'tiktok' });
+    await user.click('button', 'TikTok account');
+    await waitForEditor('usp-tiktok-editor', { ready: '.stack' });
+    // Unlinked elsewhere meanwhile: the server refuses (tiktok_not_linked) and the panel reloads.
+    mock.state.profile.tiktok = { ...mock.state.profile.tiktok, account: null };
+    mock.scenarios.set({ serverErrors: ['getProfile'] });
+    await user.click('button', 'Unlink TikTok account');
+    await user.click('button', 'Unlink', { exact: true });
+
+    await waitFor(() => announced(panel).includes('couldn\'t refresh your settings'), { message: 'the neutral notice', timeout: 15000 });
+    expect(requestsTo(mock, 'unlinkTiktok')).to.have.length(1);
+    expect(announced(panel)).not.to.include('Saved.');
   });
 
   it('a failed first load still shows the error in place of the panel', async () => {
