@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { UserSettingsError } from '../../api/errors.js';
+import { UserSettingsError } from '../../api/errors.js';
 import type { Profile, Verification } from '../../api/schemas.js';
 import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
 import { ActionController, requestIdentity } from '../../controllers/action-controller.js';
@@ -86,6 +86,8 @@ export class UspPhoneEditor extends LitElement {
   @state() private verification?: Verification;
   @state() private status: string | TemplateResult = '';
   @state() private loadFailed = false;
+  /** The numbering plans for the typed number could not be downloaded (so no verdict on it). */
+  @state() private plansError?: UserSettingsError;
   #focused = false;
 
   override connectedCallback(): void {
@@ -230,8 +232,13 @@ export class UspPhoneEditor extends LitElement {
     if (this.#save.blocked) return;
     this.#remove.clear();
     // A number pasted with a +code and sent at once: its zone's plans first, then the verdict.
-    await lib!.load(this.#form.values.number, this.country).catch(() => undefined);
-    if (!this.#form.submit(['number'])) return;
+    // Without them there is no verdict: say the connection failed (Send code tries again), not
+    // that the number is invalid.
+    this.plansError = await lib!.load(this.#form.values.number, this.country).then(
+      () => undefined,
+      () => new UserSettingsError({ kind: 'network' }),
+    );
+    if (this.plansError || !this.#form.submit(['number'])) return;
     const phone = this.#e164()!;
     const result = await this.#save.run((options) => ctx.backend.startPhoneVerification({ phone }, options), requestIdentity('phone/verifications', { phone }));
     if (!result) {
@@ -292,6 +299,7 @@ export class UspPhoneEditor extends LitElement {
     const t = this.#t;
     // The newest failure is the one shown: an older send failure gives way (a rate limit keeps counting down).
     this.#remove.clear();
+    this.plansError = undefined;
     if (this.#save.error?.code !== 'rate_limited') this.#save.clear();
     // The number is shown formatted: its zone's plans first (loaded with the editor as a rule).
     await lib!.load(ctx.profile?.phone?.number).catch(() => undefined);
@@ -371,7 +379,7 @@ export class UspPhoneEditor extends LitElement {
         onInput: (value, event) => this.#onNumberInput(value, event),
         onBlur: () => this.#onNumberBlur(),
       })}
-      ${this.#renderGeneralError('number', this.#remove.error, this.#save.error)}
+      ${this.#renderGeneralError('number', this.plansError, this.#remove.error, this.#save.error)}
       <div class="actions">
         ${this.#renderSubmitButton(t['phone.sendCode'])}
         <button type="button" @click=${this.#onClose}>${t['action.cancel']}</button>
