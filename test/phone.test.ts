@@ -213,7 +213,7 @@ describe('<user-settings-phone>', () => {
     expect(editor.shadowRoot!.activeElement?.id).to.equal('number');
     await user.keyboardType('0612345678');
     // Formatted as typed once France's plans are in (they load when France is picked).
-    await waitFor(() => $(editor, '#number').value === '06 12 34 56 78', { message: `the number formatted (is "${$(editor, '#number').value}")` });
+    await waitFor(() => $(editor, '#number').value === '06 12 34 56 78', { message: 'the number formatted as 06 12 34 56 78' });
     await user.press('Enter');
     await waitFor(() => phoneBodies().length === 1);
     expect(phoneBodies()).to.deep.equal([{ phone: '+33612345678' }]);
