@@ -82,17 +82,21 @@ test('TikTok: the authorize page decides a popup session, and the opener gets th
   assert.deepEqual(status, { state, status: 'linked' });
 });
 
-test('TikTok redirect mode returns to a returnUrl on the public origin with usp_link_state', async () => {
-  const returnUrl = 'http://localhost:5173/settings#tiktok';
-  const created = await fetch(`${mock.listening}/api/tiktok/link-sessions`, { method: 'POST', headers: json, body: JSON.stringify({ mode: 'redirect', returnUrl }) });
-  assert.equal(created.status, 201);
-  const { state } = await created.json();
-  const decided = await fetch(`${mock.listening}/__dev/tiktok/authorize`, {
+/** The user cancels a redirect-mode link session on the mock's authorize page (the redirect is not followed). */
+const cancelOnAuthorizePage = (state, returnUrl) =>
+  fetch(`${mock.listening}/__dev/tiktok/authorize`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ state, mode: 'redirect', returnUrl, decision: 'cancel' }),
   });
+
+test('TikTok redirect mode returns to a returnUrl on the public origin with usp_link_state', async () => {
+  const returnUrl = 'http://localhost:5173/settings#tiktok';
+  const created = await fetch(`${mock.listening}/api/tiktok/link-sessions`, { method: 'POST', headers: json, body: JSON.stringify({ mode: 'redirect', returnUrl }) });
+  assert.equal(created.status, 201);
+  const { state } = await created.json();
+  const decided = await cancelOnAuthorizePage(state, returnUrl);
   assert.equal(decided.status, 303);
   const location = new URL(decided.headers.get('location') ?? '');
   assert.equal(location.origin + location.pathname, 'http://localhost:5173/settings');
@@ -109,12 +113,7 @@ test('TikTok: a link session may return to any origin allowed to call the server
     });
     assert.equal(created.status, 201, `${pageOrigin}: ${await created.clone().text()}`);
     const { state } = await created.json();
-    const decided = await fetch(`${mock.listening}/__dev/tiktok/authorize`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ state, mode: 'redirect', returnUrl, decision: 'cancel' }),
-    });
+    const decided = await cancelOnAuthorizePage(state, returnUrl);
     assert.equal(decided.status, 303);
     assert.equal(new URL(decided.headers.get('location') ?? '').origin, pageOrigin);
   }
