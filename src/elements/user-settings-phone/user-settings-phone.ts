@@ -22,13 +22,15 @@ export class UserSettingsPhone extends SettingsSection {
   protected loadEditor() {
     // Only an open editor loads the phone-number library (an idle prefetch loads the editor alone).
     if (this.open && !humanize) {
-      import('./phone-metadata.js').then(async ({ load, parsePhoneNumberFromString }) => {
-        await load(this.context?.profile?.phone?.number);
-        humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
-        this.requestUpdate();
-      }, () => undefined);
+      import('../editors.js')
+        .then(({ loadPhoneLibrary }) => loadPhoneLibrary())
+        .then(async ({ load, parsePhoneNumberFromString }) => {
+          await load(this.context?.profile?.phone?.number);
+          humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
+          this.requestUpdate();
+        }, () => undefined);
     }
-    return import('./phone-editor.js');
+    return import('../editors.js');
   }
 
   protected summary({ phone }: Profile, t: Messages) {
