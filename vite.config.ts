@@ -35,24 +35,15 @@ export default defineConfig(({ mode }): UserConfig => {
             // Each world zone's phone metadata is a chunk of its own: phone-zone-N.
             chunkFileNames: ({ name }) => `chunks/${name.startsWith('zone-') ? 'phone-' : ''}[name]-[hash].js`,
             minify: true,
-            // The response schemas (src/api/responses.ts, a dynamic import target) are left to
-            // automatic chunking: their chunk holds zod/mini and the schemas and nothing else, and
-            // the first request fetches it beside GET /me. (A manual group for them would have
-            // rolldown synthesize a module namespace, moving its runtime helper into a chunk of
-            // its own: one more request, after the schemas.) Everything behind "open an editor"
-            // shares one chunk (README "Size and performance" has the measurement); the
-            // phone-number library stays apart so only the phone editor pays for it.
-            advancedChunks: {
-              includeDependenciesRecursively: false,
-              groups: [
-                {
-                  name: 'editors',
-                  // Everything lazy: controllers, dialogs, and each capability's folder except
-                  // its public summary element, the redirect-return check and the phone library's door.
-                  test: /node_modules[\\/](@lit[\\/]reactive-element[\\/]decorators[\\/](query|base))|src[\\/](controllers|elements[\\/](shared|reauth)|elements[\\/]user-settings-(email|phone|password|tiktok)[\\/](?!user-settings-|link-params|phone-metadata|metadata[\\/]zone-))/,
-                },
-              ],
-            },
+            // No manual chunk groups: the chunks follow the dynamic imports. The bundle is one
+            // file (what lazy chunks share with it stays in it); the response schemas
+            // (src/api/responses.ts) are a chunk of zod/mini and the schemas that the first request
+            // fetches beside GET /me; everything behind "open an editor" is one chunk because it
+            // has one door, src/elements/editors.ts (README "Size and performance" has the
+            // measurement); the phone-number library, reached only through that door, is apart so
+            // only the phone editor pays for it. (A manual `editors` group, or one dynamic import
+            // per editor, made rolldown 1.2 put lit, the context and the catalog in a chunk of
+            // their own that the bundle imports: a second request before first paint.)
           },
         },
       },

@@ -15,9 +15,9 @@ import { gzipSync } from 'node:zlib';
 // CI holds the measured sizes as ceilings, so they can only shrink, and prints the gap to SPEC §6.
 // The SPEC's first paint (22 kB) and profile path (28 kB) were met by the issue-13 build alone
 // (21.4 / 27.9 kB); this round's other features (dark theme, <bdi> isolation, link-state checks,
-// configuration before the first request, the refresh notice, the form model) and a shared chunk
-// that the element modules' side effects split off the bundle took them over. Not met yet.
-const CEILING = { firstPaint: 24_500, profilePath: 31_500, whole: 47_000, phoneExtra: 20_000 };
+// configuration before the first request, the refresh notice, the form model) took them over.
+// Not met yet. First paint is one file again (the editors load through src/elements/editors.ts).
+const CEILING = { firstPaint: 23_850, profilePath: 30_950, whole: 46_500, phoneExtra: 19_050 };
 const SPEC = { firstPaint: 22_000, profilePath: 28_000, whole: 36_000 };
 const entry = 'dist/user-settings-panel.bundle.js';
 

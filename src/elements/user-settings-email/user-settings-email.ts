@@ -28,7 +28,7 @@ export class UserSettingsEmail extends SettingsSection {
   protected readonly section = 'email';
 
   protected loadEditor() {
-    return import('./email-editor.js');
+    return import('../editors.js');
   }
 
   protected summary({ email }: Profile, t: Messages) {

@@ -19,7 +19,7 @@ export class UserSettingsPassword extends SettingsSection {
   protected readonly section = 'password';
 
   protected loadEditor() {
-    return import('./password-editor.js');
+    return import('../editors.js');
   }
 
   protected summary({ password: { isSet, updatedAt } }: Profile, t: Messages) {

@@ -6,6 +6,9 @@ import { SettingsSection } from '../section/settings-section.js';
 /** Formats an E.164 number for people, once the phone-number chunk has loaded (E.164 until then). */
 let humanize: ((number: string) => string) | undefined;
 
+/** The editors' module once loaded: the phone-number library is reached through it. */
+let editors: typeof import('../editors.js') | undefined;
+
 /**
  * @tagname user-settings-phone
  * @summary The sign-in phone number: its summary row, and the editor that adds, changes or removes it (loaded on open).
@@ -20,15 +23,18 @@ export class UserSettingsPhone extends SettingsSection {
   protected readonly section = 'phone';
 
   protected loadEditor() {
+    const loading = import('../editors.js').then((module) => (editors = module));
     // Only an open editor loads the phone-number library (an idle prefetch loads the editor alone).
+    // With the editors already in (the idle prefetch), it starts at once, beside the editor's render.
     if (this.open && !humanize) {
-      import('./phone-metadata.js').then(async ({ load, parsePhoneNumberFromString }) => {
-        await load(this.context?.profile?.phone?.number);
-        humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
-        this.requestUpdate();
-      }, () => undefined);
+      (editors ? editors.loadPhoneLibrary() : loading.then((module) => module.loadPhoneLibrary()))
+        .then(async ({ load, parsePhoneNumberFromString }) => {
+          await load(this.context?.profile?.phone?.number);
+          humanize = (number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number;
+          this.requestUpdate();
+        }, () => undefined);
     }
-    return import('./phone-editor.js');
+    return loading;
   }
 
   protected summary({ phone }: Profile, t: Messages) {

@@ -32,7 +32,7 @@ export class UserSettingsTiktok extends SettingsSection {
   }
 
   protected loadEditor() {
-    return import('./tiktok-editor.js');
+    return import('../editors.js');
   }
 
   protected summary({ tiktok: { account, linkingAvailable } }: Profile, t: Messages) {
