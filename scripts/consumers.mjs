@@ -100,8 +100,9 @@ async function renders(project, expectedText) {
       return root?.querySelector('.sections') && root.textContent.includes(text);
     }, expectedText, { timeout: 15000 });
     const email = await page.evaluate(() => {
+      // Text nodes joined as they render: the address is split at its break opportunities (<wbr>).
       const deepText = (node) => [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map((child) =>
-        child.nodeType === Node.TEXT_NODE ? child.textContent : deepText(child)).join(' ');
+        child.nodeType === Node.TEXT_NODE ? child.textContent : deepText(child)).join('');
       return deepText(document.querySelector('user-settings-panel')).includes('jordan.rivera@example.com');
     });
     if (!email) throw new Error('the profile (email) is not shown');
