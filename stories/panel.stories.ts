@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { mockParameters, mockState, providerArgs, providerArgTypes, STORY_API_BASE, themeStyle, until, type StoryHost, type StoryTheme } from './support.js';
+import { MOCK_PASSWORD } from '../src/mock/index.js';
+import { deepQuery, mockParameters, mockState, paste, press, providerArgs, providerArgTypes, STORY_API_BASE, themeStyle, until, type StoryHost, type StoryTheme } from './support.js';
 
 interface PanelArgs {
   host: StoryHost;
@@ -70,6 +71,40 @@ export const LoadErrorWithRetry: Story = {
   parameters: mockParameters('default', { serverErrors: ['getProfile'] }),
   play: async (context) => {
     await waitInPanel(context.canvasElement, '[part="error"]');
+    mockState(context).scenarios.set({ serverErrors: false });
+  },
+};
+
+/**
+ * A reload with no change made fails (here: the host changed the request timeout while the
+ * server errs): the last good settings stay, with a neutral "couldn't refresh" notice and a retry.
+ */
+export const RefreshFailed: Story = {
+  play: async (context) => {
+    const panel = await waitInPanel(context.canvasElement, '.sections').then(() => context.canvasElement.querySelector('user-settings-panel')!);
+    mockState(context).scenarios.set({ serverErrors: ['getProfile'] });
+    panel.timeout = 5000; // a configuration change reloads the profile
+    await until(() => panel.shadowRoot?.querySelector('[part=notice] button'), 'the refresh notice', 15_000);
+    mockState(context).scenarios.set({ serverErrors: false });
+  },
+};
+
+/**
+ * The password was changed, but the refresh after it fails: the change stays told as done
+ * ("Saved."), the last good settings stay, and a quiet notice offers to try again.
+ */
+export const SavedButRefreshFailed: Story = {
+  args: { sections: 'password' },
+  play: async (context) => {
+    const root = context.canvasElement;
+    (await until(() => deepQuery(root, 'user-settings-password')?.shadowRoot?.querySelector<HTMLElement>('[part=action]'), 'the password row')).click();
+    await paste(root, '#current', MOCK_PASSWORD);
+    await paste(root, '#next', 'a long and new phrase 7');
+    await paste(root, '#confirm', 'a long and new phrase 7');
+    mockState(context).scenarios.set({ serverErrors: ['getProfile'] });
+    await press(root, 'Change password');
+    const panel = root.querySelector('user-settings-panel')!;
+    await until(() => panel.shadowRoot?.querySelector('[part=notice] button'), 'the refresh notice', 15_000);
     mockState(context).scenarios.set({ serverErrors: false });
   },
 };
