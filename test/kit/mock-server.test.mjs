@@ -82,7 +82,11 @@ test('TikTok: the authorize page decides a popup session, and the opener gets th
   assert.deepEqual(status, { state, status: 'linked' });
 });
 
-/** The user cancels a redirect-mode link session on the mock's authorize page (the redirect is not followed). */
+/**
+ * The user cancels a redirect-mode link session on the mock's authorize page (the redirect is not followed).
+ * @param {string} state
+ * @param {string} returnUrl
+ */
 const cancelOnAuthorizePage = (state, returnUrl) =>
   fetch(`${mock.listening}/__dev/tiktok/authorize`, {
     method: 'POST',
