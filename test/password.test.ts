@@ -185,6 +185,23 @@ describe('<usp-password-editor>', () => {
     expect(requestsTo(mock, 'changePassword')).to.have.length(1);
   });
 
+  it('a click that lands after the change went through keeps the success (no errors on the emptied form)', async () => {
+    const { editor } = await openEditor();
+    await fillForm(MOCK_PASSWORD);
+    await user.press('Enter');
+    await waitFor(() => announced(editor).includes('Your password was changed.'), { message: 'the change' });
+    // The second click of a double click, on a fast backend: the form is already saved and empty.
+    await user.click('button', 'Change password');
+    await user.press('Enter');
+    expect(announced(editor)).to.include('Your password was changed.');
+    expect(deepText(editor)).not.to.include('Enter your current password.');
+    expect(requestsTo(mock, 'changePassword')).to.have.length(1);
+    // Typing again starts a new change as usual.
+    await user.fill('textbox', 'New password', 'x', { exact: true });
+    await user.press('Enter');
+    await waitFor(() => deepText(editor).includes('Enter your current password.'), { message: 'the checks of a new change' });
+  });
+
   it('re-verification: cancel keeps the form as it was; with the password the change completes once', async () => {
     const { editor } = await openEditor();
     mock.scenarios.set({ reauthRequired: true });

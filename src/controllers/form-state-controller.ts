@@ -41,6 +41,11 @@ export class FormStateController<F extends string> implements ReactiveController
 
   hostConnected(): void {}
 
+  /** No field changed since the last reset (e.g. right after a successful save). */
+  get pristine(): boolean {
+    return this.#dirty.size === 0;
+  }
+
   /** The user changed a field: it is dirty, and the server's verdict on its old value goes. */
   set(field: F, value: string): void {
     this.values = { ...this.values, [field]: value };

@@ -122,6 +122,8 @@ export class UspPasswordEditor extends LitElement {
     event.preventDefault();
     const context = this.context;
     if (!context?.profile || this.#action.blocked) return;
+    // A second click (or Enter) on the form just saved has nothing new to send: the success stays.
+    if (this.done && this.#form.pristine) return;
     this.done = '';
     if (!this.#form.submit()) return;
     const isSet = context.profile.password.isSet;
