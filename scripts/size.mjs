@@ -13,9 +13,10 @@ import { basename, dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // CI holds the measured sizes as ceilings, so they can only shrink, and prints the gap to SPEC §6.
-// The SPEC's first paint (22 kB) and profile path (28 kB) were met by the issue-13 build alone
-// (21.4 / 27.9 kB); this round's other features (dark theme, <bdi> isolation, link-state checks,
-// configuration before the first request, the refresh notice, the form model) took them over.
+// The issue-13 build measured 21.4 / 27.9 kB for first paint and profile path, but it had dropped
+// three internal elements by mistake (code input, re-verification dialog, country picker); with
+// them and this round's other features (dark theme, <bdi> isolation, link-state checks,
+// configuration before the first request, the refresh notices, the form model) they are over.
 // Not met yet. First paint is one file again (the editors load through src/elements/editors.ts).
 const CEILING = { firstPaint: 23_850, profilePath: 30_950, whole: 47_000, phoneExtra: 19_050 };
 const SPEC = { firstPaint: 22_000, profilePath: 28_000, whole: 36_000 };
