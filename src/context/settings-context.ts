@@ -34,8 +34,8 @@ export interface SettingsContext {
   host: HostSettings;
   /** Adopts the profile a change returned (the one refresh after a change). */
   applyProfile(profile: Profile): void;
-  /** Reads `/me` again once, after a successful change that returns no profile. */
-  refreshProfile(): Promise<void>;
+  /** Reads `/me` again once, after a successful change that returns no profile; resolves with the profile then shown. */
+  refreshProfile(): Promise<Profile | undefined>;
   /** Reads `/me` again when the profile shown may be stale, with no change made (e.g. after a failed one). */
   reloadProfile(): Promise<void>;
   /** Asks the user to re-verify when a change answers `reauth_required` (§4.3). */

@@ -178,7 +178,10 @@ export class SettingsController implements ReactiveController {
         this.refreshFailedAfterChange = false;
         this.host.requestUpdate();
       },
-      refreshProfile: () => this.reload({ afterChange: true }),
+      refreshProfile: async () => {
+        await this.reload({ afterChange: true });
+        return this.profile;
+      },
       reloadProfile: () => this.reload(),
       reauthPrompt: host.reauthPrompt,
     };

@@ -1,13 +1,5 @@
-import { ContextEvent } from '@lit/context';
-import { settingsContext, type SettingsContext } from '../../context/settings-context.js';
+import type { SettingsContext } from '../../context/settings-context.js';
 import { type Capability, UserSettingsChangedEvent } from '../../events/events.js';
-
-/** The settings context as provided at `target` now (a closed editor no longer receives updates). */
-function currentContext(target: HTMLElement): SettingsContext | undefined {
-  let value: SettingsContext | undefined;
-  target.dispatchEvent(new ContextEvent(settingsContext, target, (provided) => (value = provided)));
-  return value;
-}
 
 /**
  * For a change that returns no profile: reads `/me` again, then fires `usp-changed` once with the
@@ -17,8 +9,7 @@ function currentContext(target: HTMLElement): SettingsContext | undefined {
 export async function announceAfterRefresh(editor: HTMLElement, context: SettingsContext, capability: Capability): Promise<void> {
   const root = editor.getRootNode();
   const holder = root instanceof ShadowRoot ? (root.host as HTMLElement) : editor;
-  await context.refreshProfile();
+  const profile = (await context.refreshProfile()) ?? context.profile;
   const target = editor.isConnected ? editor : holder;
-  const profile = currentContext(target)?.profile ?? context.profile;
   if (profile) target.dispatchEvent(new UserSettingsChangedEvent(capability, profile));
 }
